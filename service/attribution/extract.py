@@ -1,0 +1,1643 @@
+"""Rule-based German attribution extraction: who said, reported or estimated what, hedged or not.
+
+No model weights: a tokenizer, lexicons (``lexicon.py``), the ``simplemma`` lemmatizer and a
+small discourse state. For each sentence of an article, in order:
+
+1. **Hedge markers** -- "angeblich", "mutmaßlich", evidential "soll" (perfect infinitive
+   "soll ... gestohlen haben"; stative "soll ... sein" without a future time marker; never
+   the plan reading "soll im Herbst in Kraft treten"), report genres ("Berichten zufolge").
+2. **Direct cues** -- prepositional ("laut X", "X zufolge", "nach Angaben von X",
+   "unter Berufung auf X", "so X", "heißt es aus X", "geht aus X hervor", "Der Vorwurf X':"),
+   and reporting verbs with their subject. The subject of a verb is the noun phrase that
+   fills the position before it ("Die Polizei teilte mit", "Maria Huber, Sprecherin ..., sagte")
+   or, when that position is a clause or an adverbial, the one right after it
+   ("..., sagte Pritz", "Gleichzeitig betonte X"). Separable verbs are rebuilt from the
+   clause-final particle ("teilte ... mit"), which also rules out "sagte ... ab".
+3. **Continuations** -- pronoun or role-noun subjects resolved against the discourse state
+   ("sagte er", "so die Ministerin"); otherwise, in a sentence with no cue of its own,
+   Konjunktiv I ("Zudem seien zwei Gebäude beschädigt worden"), "demnach", a sentence
+   inside an open quote, or a first-person sentence right after a first-person quote.
+4. **hedge_only** -- a hedge marker, or Konjunktiv I that nothing resolves, with no source.
+
+Antecedents: every source attributed so far, plus persons named with a first name anywhere
+("Außenminister Sebastian Kurz" in a narrative sentence), with gender from the first name,
+the role noun ("Ministerin") or the pronoun that later resolves to them. "sagte er" takes the
+most recent male-compatible one; a role noun ("so der Minister") the most recent *named*
+person whose role has that head, else the role phrase is itself the (direct) source.
+
+Resolution window: Konjunktiv I resolves to the source of the most recent attributed sentence
+if it lies at most ``CONTINUATION_WINDOW`` sentences back. Narrative sentences in between do
+not end the report: in news German, Konjunktiv I is itself the mark of reported speech, so
+the last named source is the best antecedent, and background sentences ("Zur Erinnerung:
+...") routinely interrupt a report. Beyond the window it is ``hedge_only``.
+
+``hedged``: a hedge marker in the sentence, an unnamed or anonymous source, or a
+continuation without a reporting verb of its own (Konjunktiv I, "demnach"). A named source
+with its own reporting verb or preposition ("X sagte", "laut X") is not hedged.
+
+Decisions on borderline uses, so they are applied consistently:
+* rulings are not reports: "erklärte den Vertrag für ungültig" has no complement clause and
+  "erklären ... für" is skipped; judges giving reasons ("begründeten die Richter") are.
+* "sprechen" counts only as "sprechen von" ("sprach von einem Erfolg"), not "sprach mit".
+* belief and estimate verbs ("glauben", "schätzen", "erwarten") need a complement: a clause,
+  a colon, or "auf" + amount -- "Er schätzt die Arbeit" is no attribution.
+* a passive reporting verb without "von X" ("wurde mitgeteilt") has no source and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from service.attribution import lexicon
+from service.attribution.german import (
+    Token,
+    first_name_gender,
+    institution_head,
+    is_konjunktiv_i,
+    is_role_noun,
+    lemma,
+    role_gender,
+    role_head,
+    strip_genitive_s,
+    tokenize,
+)
+from service.document import Attribution, AttributionKind
+
+CONTINUATION_WINDOW = 4
+PRONOUN_WINDOW = 8
+
+_BOUNDARY = frozenset({",", ";", ":", "–", "—", ".", "!", "?", "(", ")", "„", "“", '"', "-"})
+_HARD_BOUNDARY = frozenset({";", ":", "–", "—", ".", "!", "?"})
+_NOMINATIVE_DETS = frozenset(
+    {
+        "der",
+        "die",
+        "das",
+        "ein",
+        "eine",
+        "kein",
+        "keine",
+        "dieser",
+        "diese",
+        "dieses",
+        "mehrere",
+        "einige",
+        "zwei",
+        "drei",
+        "vier",
+        "beide",
+        "viele",
+    }
+)
+_OBLIQUE_DETS = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "da", "del", "della", "di", "du", "la", "le", "al", "bin", "ibn"}
+)
+_MODALS = frozenset(
+    {
+        "will",
+        "wollte",
+        "wollten",
+        "wollen",
+        "kann",
+        "konnte",
+        "konnten",
+        "können",
+        "könne",
+        "muss",
+        "musste",
+        "mussten",
+        "müssen",
+        "müsse",
+        "soll",
+        "sollte",
+        "sollten",
+        "sollen",
+        "solle",
+        "darf",
+        "durfte",
+        "dürfen",
+        "möchte",
+        "möchten",
+        "werde",
+        "wird",
+        "werden",
+        "würde",
+        "würden",
+        "lässt",
+        "ließ",
+        "ließen",
+        "lassen",
+    }
+)
+_SUBORDINATORS = frozenset(
+    {
+        "dass",
+        "ob",
+        "weil",
+        "wenn",
+        "obwohl",
+        "damit",
+        "nachdem",
+        "bevor",
+        "als",
+        "falls",
+        "sodass",
+        "während",
+        "wonach",
+        "wie",
+        "was",
+        "wer",
+        "wo",
+    }
+)
+# Reporting idioms a finite verb closes with: "gab ... zu bedenken", "stellte ... in Abrede".
+_FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
+    ("geben", ("zu", "bedenken")): "zu bedenken geben",
+    ("stellen", ("in", "abrede")): "in Abrede stellen",
+    ("geben", ("zu", "protokoll")): "zu Protokoll geben",
+    ("bringen", ("zum", "ausdruck")): "zum Ausdruck bringen",
+    ("machen", ("geltend",)): "geltend machen",
+    ("fordern", ("auf",)): "auffordern",
+    ("rufen", ("auf",)): "aufrufen",
+}
+# Words after which a clause's subject comes first and its verb last ("wie X berichtete").
+_SUBJECT_INTRODUCERS = frozenset(
+    {
+        "wie",
+        "während",
+        "als",
+        "nachdem",
+        "weil",
+        "da",
+        "obwohl",
+        "wenn",
+        "dass",
+        "und",
+        "aber",
+        "doch",
+        "denn",
+        "zumal",
+        "bevor",
+        "seit",
+        "sobald",
+    }
+)
+_RELATIVE_STARTS = frozenset(
+    {
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "dessen",
+        "deren",
+        "welcher",
+        "welche",
+        "für",
+        "mit",
+        "von",
+        "bei",
+        "auf",
+        "an",
+        "in",
+        "über",
+        "gegen",
+        "wie",
+        "selbst",
+    }
+)
+_PARTY_TAG = re.compile(r"^\((?:[A-ZÄÖÜ][\w.-]{0,12}|[A-ZÄÖÜ][a-zäöü]+ [A-ZÄÖÜ][\w.-]*)\)")
+
+
+@dataclass
+class _Entity:
+    """A source the article has named: who continuations and pronouns can refer to."""
+
+    source: str
+    role: str | None
+    gender: str | None  # "m", "f", "n", "pl", "f_or_pl" or None
+    is_person: bool
+    last_sentence: int
+    role_heads: set[str] = field(default_factory=set)
+    named: bool = True  # a person's name or an institution's name, not a bare role phrase
+
+    @property
+    def surname(self) -> str | None:
+        if not self.is_person or not self.source or self.source[0].islower():
+            return None
+        return self.source.split()[-1]
+
+
+@dataclass
+class _NounPhrase:
+    start: int
+    end: int  # exclusive token index
+    source: str
+    role: str | None
+    kind: str  # "pronoun", "name", "role_only", "group", "unnamed", "anonymous", "possessive"
+    gender: str | None
+    head: str | None = None  # role head for role-only phrases
+
+
+@dataclass
+class _Found:
+    position: int
+    source: str
+    role: str | None
+    channel: str | None
+    cue: str
+    kind: AttributionKind
+    hedged: bool = False
+    entity: _Entity | None = None
+    has_own_cue: bool = True  # a reporting verb or preposition of its own (not Konjunktiv alone)
+
+
+@dataclass
+class _State:
+    entities: list[_Entity] = field(default_factory=list)
+    last_attributed: int = -100
+    last_entity: _Entity | None = None
+    last_first_person: bool = False
+    quote_open: bool = False
+    quote_entity: _Entity | None = None
+
+
+class RuleAttributionExtractor:
+    """German attribution extraction by rules and lexicons (implements ``AttributionExtractor``)."""
+
+    def extract(self, sentences: Sequence[str]) -> list[list[Attribution]]:
+        """The attributions of each sentence of one article, in the article's order."""
+        state = _State()
+        result: list[list[Attribution]] = []
+        for index, sentence in enumerate(sentences):
+            if not isinstance(sentence, str):
+                raise TypeError(f"sentence {index} is {type(sentence).__name__}, expected str")
+            result.append(_SentenceAnalysis(sentence, index, state).run())
+        return result
+
+
+def extract_one(sentence: str) -> list[Attribution]:
+    """Attributions of a single sentence with no preceding context."""
+    return RuleAttributionExtractor().extract([sentence])[0]
+
+
+def attributions_report(sentences: Sequence[str], extractor: RuleAttributionExtractor | None = None) -> dict:
+    """The CLI's JSON shape: {"sentences": [...], "attributions": [{"sentence": i, ...}, ...]}."""
+    per_sentence = (extractor or RuleAttributionExtractor()).extract(sentences)
+    return {
+        "sentences": list(sentences),
+        "attributions": [
+            {"sentence": index, **att.model_dump()} for index, atts in enumerate(per_sentence) for att in atts
+        ],
+    }
+
+
+# --------------------------------------------------------------------------------------------
+
+
+class _SentenceAnalysis:
+    def __init__(self, sentence: str, index: int, state: _State) -> None:
+        self.text = sentence
+        self.index = index
+        self.state = state
+        self.tokens: list[Token] = tokenize(sentence)
+        self.lows = [t.lower for t in self.tokens]
+        self.used: set[int] = set()  # token indices already consumed as a source or channel
+
+    # ---- driver ---------------------------------------------------------------------------
+
+    def run(self) -> list[Attribution]:
+        starts_in_quote = self.state.quote_open
+        hedges = self._hedge_cues()
+        found: list[_Found] = []
+        found += self._prepositional_cues()
+        found += self._verb_cues()
+        found += self._colon_report_noun()
+        if not found:
+            found += self._headline_source()
+        found = self._dedupe(found)
+        if not found:
+            found = self._continuation(starts_in_quote)
+        self._register_mentions()
+        unnamed = [f for f in found if f.kind == "hedge_only"]
+        named = [f for f in found if f.kind != "hedge_only"]
+        if named:
+            found = named
+        elif unnamed:
+            found = unnamed[:1]
+        elif hedges:
+            found = [_Found(hedges[0][0], "", None, None, hedges[0][1], "hedge_only", True, None, True)]
+        for f in found:
+            if f.kind == "hedge_only" or hedges or not f.has_own_cue:
+                f.hedged = True
+        self._update_state(found)
+        return [
+            Attribution(
+                source=_lower_determiner(f.source),
+                role=f.role,
+                channel=f.channel,
+                cue=f.cue,
+                kind=f.kind,
+                hedged=f.hedged,
+            )
+            for f in sorted(found, key=lambda f: f.position)
+        ]
+
+    def _register_mentions(self) -> None:
+        """Persons named with a first name ("Außenminister Sebastian Kurz") become antecedents.
+
+        They do not start a report: only attributed sources are what Konjunktiv I continues.
+        """
+        toks, n = self.tokens, len(self.tokens)
+        k = 0
+        while k < n - 1:
+            if (
+                toks[k].is_capitalised
+                and first_name_gender(toks[k].text)
+                and toks[k + 1].is_capitalised
+                and (toks[k + 1].is_word and self.lows[k + 1] not in lexicon.NON_NAME_CAPITALISED)
+            ):
+                start = k
+                while start > 0 and toks[start - 1].is_word and is_role_noun(toks[start - 1].text):
+                    start -= 1
+                np = self._np(start) if start < k else None
+                if np is None or np.kind != "name":
+                    np = self._np(k)
+                if np is not None and np.kind == "name" and len(np.source.split()) >= 2:
+                    entity, _ = self._entity_for(np)
+                    if entity is not None:
+                        entity.last_sentence = self.index
+                        if entity in self.state.entities:
+                            self.state.entities.remove(entity)
+                        self.state.entities.append(entity)
+                    k = max(np.end, k + 1)
+                    continue
+            k += 1
+
+    def _update_state(self, found: list[_Found]) -> None:
+        state = self.state
+        for f in found:
+            if f.entity is not None:
+                f.entity.last_sentence = self.index
+                if f.entity in state.entities:
+                    state.entities.remove(f.entity)
+                state.entities.append(f.entity)
+                state.last_entity = f.entity
+        if any(f.entity is not None for f in found):
+            state.last_attributed = self.index
+        first_person = any(low in lexicon.FIRST_PERSON for low in self.lows)
+        state.last_first_person = first_person and any(f.entity is not None for f in found)
+        opens = self.text.count("„")
+        closes = self.text.count("“")
+        was_open = state.quote_open
+        if opens > closes:
+            state.quote_open = True
+            attributed = [f.entity for f in found if f.entity is not None]
+            state.quote_entity = attributed[-1] if attributed else state.last_entity
+        elif closes > opens and was_open or opens == closes and not was_open:
+            state.quote_open = False
+
+    # ---- hedges ---------------------------------------------------------------------------
+
+    def _hedge_cues(self) -> list[tuple[int, str]]:
+        cues: list[tuple[int, str]] = []
+        for i, low in enumerate(self.lows):
+            if (
+                any(low.startswith(stem) for stem in lexicon.HEDGE_ADVERB_STEMS)
+                or low in lexicon.SOLL_FORMS
+                and self._soll_is_evidential(i)
+            ):
+                cues.append((i, self.tokens[i].text))
+        return cues
+
+    def _soll_is_evidential(self, i: int) -> bool:
+        """'soll' reports a claim (perfect infinitive, stative fact), not a plan or a duty."""
+        lows = self.lows
+        # verb-final subordinate clause: "..., wonach er Rindfleisch gegessen haben soll"
+        if i >= 2 and lows[i - 1] in {"haben", "sein"} and _looks_participle(lows[i - 2]):
+            return True
+        end = self._clause_end(i)
+        words = [w for w in lows[i + 1 : end] if w[0].isalnum()]
+        if len(words) < 1:
+            return False
+        last = words[-1]
+        clause_words = set(lows[self._clause_start(i) : end])
+        future = bool(clause_words & lexicon.FUTURE_MARKERS)
+        if last == "haben" and len(words) >= 2 and _looks_participle(words[-2]):
+            return True
+        if (
+            last == "sein"
+            and len(words) >= 2
+            and (_looks_participle(words[-2]) or words[-2] in {"worden", "gewesen"})
+        ):
+            return not future
+        if last == "handeln" and "sich" in words:
+            return True
+        if last in lexicon.EVIDENTIAL_STATIVE_INFINITIVES and last != "geben":
+            predicate = words[-2] if len(words) >= 2 else ""
+            if predicate in {
+                "möglich",
+                "fertig",
+                "bereit",
+                "abgeschlossen",
+                "verfügbar",
+                "erhältlich",
+                "gültig",
+                "gesichert",
+                "sicher",
+                "vorbei",
+            } or predicate.endswith("er"):
+                return False
+            return not future
+        return False
+
+    # ---- clause geometry ------------------------------------------------------------------
+
+    def _clause_end(self, i: int) -> int:
+        k = i + 1
+        n = len(self.tokens)
+        while k < n:
+            text = self.tokens[k].text
+            if text == "(":
+                close = next((m for m in range(k + 1, min(n, k + 6)) if self.tokens[m].text == ")"), None)
+                if close is not None:  # "(SPÖ)", "(Freitag)": a tag inside the clause
+                    k = close + 1
+                    continue
+            if text in _BOUNDARY:
+                return k
+            k += 1
+        return n
+
+    def _clause_start(self, i: int) -> int:
+        for k in range(i - 1, -1, -1):
+            if self.tokens[k].text in _BOUNDARY:
+                return k + 1
+        return 0
+
+    def _hard_end(self, i: int) -> int:
+        for k in range(i + 1, len(self.tokens)):
+            if self.tokens[k].text in _HARD_BOUNDARY:
+                return k
+        return len(self.tokens)
+
+    def _hard_start(self, i: int) -> int:
+        for k in range(i - 1, -1, -1):
+            if self.tokens[k].text in _HARD_BOUNDARY:
+                return k + 1
+        return 0
+
+    # ---- noun phrases ---------------------------------------------------------------------
+
+    def _np(self, j: int, *, oblique: bool = False) -> _NounPhrase | None:
+        """The noun phrase starting at token j, split into source and role, or None."""
+        toks, lows = self.tokens, self.lows
+        n = len(toks)
+        if j >= n or not toks[j].is_word:
+            return None
+        low = lows[j]
+        if low in lexicon.PERSONAL_PRONOUNS and (
+            j == 0 or not toks[j].is_capitalised or j == self._hard_start(j)
+        ):
+            return _NounPhrase(j, j + 1, toks[j].text, None, "pronoun", lexicon.PERSONAL_PRONOUNS[low])
+        if low in {"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"}:
+            return _NounPhrase(
+                j, j + 1, toks[j].text, None, "possessive", "m" if low.startswith("sein") else "f_or_pl"
+            )
+        det: str | None = None
+        k = j
+        if low in lexicon.DETERMINERS:
+            if not oblique and low in _OBLIQUE_DETS:
+                return None
+            det = low
+            k += 1
+            # adjectives and participles, also "die auf Muscheln spezialisierte Forscherin"
+            while k < n and toks[k].is_word:
+                if lows[k] in _SUBORDINATORS or lows[k] in {"und", "oder", "nicht"}:
+                    return None
+                if not toks[k].is_capitalised or _is_number(toks[k].text):
+                    k += 1
+                elif k + 2 < n and _is_inflected_adjective(toks[k + 1].text) and toks[k + 2].is_capitalised:
+                    k += 2  # a phrase inside the adjective: "die in Klagenfurt tätige Forscherin"
+                else:
+                    break
+            if k >= n or not toks[k].is_capitalised or not toks[k].is_word:
+                return None
+        elif not toks[j].is_capitalised or low in lexicon.NON_NAME_CAPITALISED:
+            return None
+        run_start = k
+        run: list[int] = []
+        while k < n and toks[k].is_word:
+            if toks[k].is_capitalised or _is_number(toks[k].text) and run:
+                if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
+                    break
+                run.append(k)
+                k += 1
+            elif lows[k] in _NAME_PARTICLES and k + 1 < n and toks[k + 1].is_capitalised and run:
+                run.append(k)
+                k += 1
+            else:
+                break
+        if not run:
+            return None
+        # trailing capitalised verbs cannot be names; drop a run that swallowed a noun after a
+        # name ("Pritz Interesse"): keep runs short and name-like.
+        words = [toks[x].text for x in run]
+        # split role prefix from name
+        split = 0
+        for x in range(len(words) - 1):
+            if is_role_noun(words[x]) and first_name_gender(words[x]) is None:
+                split = x + 1
+        if split == 0 and det:
+            named_at = next((x for x in range(1, len(words) - 1) if first_name_gender(words[x])), None)
+            if named_at is not None:
+                split = named_at
+        end = run[-1] + 1
+        role_words = words[:split]
+        name_words = words[split:]
+        gender: str | None = None
+        kind = "name"
+        head: str | None = None
+        source: str
+        role: str | None = " ".join(role_words) if role_words else None
+        prefix = " ".join(t.text for t in toks[j:run_start])  # determiner + adjectives
+        last_word = name_words[-1]
+        if split == 0 and (is_role_noun(words[0]) and len(words) == 1 or det and not _looks_like_name(words)):
+            # role-only or institutional phrase: keep determiner and genitive attachments
+            end = self._extend_genitive(end)
+            source = " ".join(t.text for t in toks[j:end])
+            head = role_head(words[0]) if is_role_noun(words[0]) else None
+            if head:
+                kind = "role_only"
+                gender = role_gender(words[0]) or _det_gender(det)
+            else:
+                kind = "group"
+                gender = _det_gender(det) if det else None
+                low_last = last_word.lower()
+                definite = det in {"der", "die", "das", "dem", "den", "des"}
+                if not definite and (
+                    low_last in lexicon.UNNAMED_REPORT_HEADS or low_last.endswith(("berichten", "berichte"))
+                ):
+                    kind = "unnamed"
+                elif low_last.endswith(lexicon.ANONYMOUS_SOURCE_HEADS):
+                    kind = "anonymous"
+            role = None
+        else:
+            if split == 0 and len(words) == 1 and words[0].lower() in (lexicon.UNNAMED_REPORT_HEADS):
+                kind = "unnamed"
+            elif split == 0 and len(words) == 1 and words[0].lower().endswith(lexicon.ANONYMOUS_SOURCE_HEADS):
+                kind = "anonymous"
+            elif split == 0 and len(words) == 1 and words[0].lower().endswith(("berichten", "berichte")):
+                kind = "unnamed"
+            source = " ".join(name_words)
+            if det and role_words:
+                role = (prefix.split(" ", 1)[1] + " " if " " in prefix else "") + " ".join(role_words)
+            gender = first_name_gender(name_words[0]) if len(name_words) > 1 else None
+            if gender is None and role_words:
+                gender = role_gender(role_words[-1])
+            if gender is None and det and role_words:
+                gender = _det_gender(det)
+            if kind == "name" and split == 0 and len(name_words) == 1 and institution_head(name_words[0]):
+                kind = "group"
+            if kind == "name" and split == 0 and not det and is_role_noun(words[0]) and len(words) == 1:
+                kind = "role_only"
+                head = role_head(words[0])
+            if (
+                kind == "name"
+                and split == 0
+                and len(words) > 1
+                and is_role_noun(words[-1])
+                and not first_name_gender(words[0])
+            ):
+                kind = "role_only"
+                head = role_head(words[-1])
+                end = self._extend_genitive(end)
+                source = " ".join(t.text for t in toks[j:end])
+        np = _NounPhrase(j, end, source, role, kind, gender, head)
+        self._attach_apposition(np)
+        return np
+
+    def _extend_genitive(self, end: int) -> int:
+        """Extend a role or institution phrase over a genitive/von attachment ("des Bezirks X")."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        k = end
+        while k < n and lows[k] in {"des", "der", "von", "vom", "aus", "am", "im", "in"} and k + 1 < n:
+            m = k + 1
+            if lows[k] in {"in", "im"} and not (toks[m].is_capitalised and not _is_channel_word(lows[m])):
+                break
+            if lows[k] in {"von", "aus"} and m < n and lows[m] in {"der", "den", "dem"}:
+                m += 1
+            while m < n and toks[m].is_word and not toks[m].is_capitalised and lows[m] not in _SUBORDINATORS:
+                m += 1
+            if m >= n or not toks[m].is_capitalised or lows[m] in lexicon.NON_NAME_CAPITALISED:
+                break
+            while (
+                m < n
+                and toks[m].is_word
+                and toks[m].is_capitalised
+                and lows[m] not in lexicon.NON_NAME_CAPITALISED
+            ):
+                m += 1
+            k = m
+        return k
+
+    def _attach_apposition(self, np: _NounPhrase) -> None:
+        """', Sprecherin der Landespolizei,' after a name becomes its role; '(SPÖ)' is skipped."""
+        toks, n = self.tokens, len(self.tokens)
+        k = np.end
+        if k < n and toks[k].text == "(":
+            close = next((m for m in range(k + 1, min(n, k + 6)) if toks[m].text == ")"), None)
+            if close is not None and _PARTY_TAG.match(self.text[toks[k].start : toks[close].end]):
+                np.end = close + 1
+                k = close + 1
+        if np.kind not in {"name", "role_only"} or k >= n or toks[k].text != ",":
+            return
+        m = k + 1
+        if m < n and self.lows[m] in lexicon.DETERMINERS:
+            m += 1
+        while m < n and toks[m].is_word and not toks[m].is_capitalised:
+            m += 1
+        if m >= n or not is_role_noun(toks[m].text):
+            if np.kind == "role_only" and m < n:
+                # "der Sprecher der Polizei, Hans Huber, sagte": a name apposition to a role
+                name_np = self._np(k + 1) if toks[k + 1].is_capitalised else None
+                if (
+                    name_np
+                    and name_np.kind == "name"
+                    and name_np.role is None
+                    and (name_np.end >= n or toks[name_np.end].text in {",", ".", ":"})
+                ):
+                    np.role = np.source
+                    np.source = name_np.source
+                    np.kind = "name"
+                    np.end = name_np.end + (1 if name_np.end < n and toks[name_np.end].text == "," else 0)
+            return
+        if np.kind != "name":
+            return
+        stop = m
+        while stop < n and toks[stop].text not in {",", ".", ";", ":", "–", "—"}:
+            if self.lows[stop] in _SUBORDINATORS or _is_reporting_form(self.lows[stop]):
+                return
+            stop += 1
+        if stop - m > 12:
+            return
+        np.role = self.text[toks[k + 1].start : toks[stop - 1].end]
+        np.end = stop + (1 if stop < n and toks[stop].text == "," else 0)
+
+    # ---- resolution -----------------------------------------------------------------------
+
+    def _entity_for(self, np: _NounPhrase) -> tuple[_Entity | None, bool]:
+        """(entity, is_continuation) for a subject/source phrase."""
+        state = self.state
+        if np.kind == "pronoun":
+            return self._resolve_pronoun(np.gender), True
+        if np.kind == "possessive":
+            return self._resolve_pronoun(np.gender), True
+        if np.kind == "role_only" and np.head:
+            for ent in reversed(state.entities):
+                if (
+                    ent.is_person
+                    and ent.named
+                    and np.head in ent.role_heads
+                    and self.index - ent.last_sentence <= PRONOUN_WINDOW * 2
+                    and _gender_compatible(np.gender, ent.gender)
+                ):
+                    return ent, True
+            ent = _Entity(np.source, None, np.gender, True, self.index, {np.head}, named=False)
+            return ent, False
+        if np.kind in {"unnamed"}:
+            return None, False
+        if np.kind == "name":
+            surname = np.source.split()[-1]
+            for ent in reversed(state.entities):
+                if ent.surname and (ent.surname == surname or ent.source == np.source):
+                    if len(np.source.split()) > len(ent.source.split()):
+                        ent.source = np.source
+                    if np.role and not ent.role:
+                        ent.role = np.role
+                    if np.gender and not ent.gender:
+                        ent.gender = np.gender
+                    ent.role_heads |= _role_heads(np.role)
+                    return ent, False
+            return _Entity(np.source, np.role, np.gender, True, self.index, _role_heads(np.role)), False
+        gender = np.gender
+        return _Entity(np.source, np.role, gender, False, self.index), False
+
+    def _resolve_pronoun(self, gender: str | None) -> _Entity | None:
+        recent = [e for e in reversed(self.state.entities) if self.index - e.last_sentence <= PRONOUN_WINDOW]
+        if gender == "m":
+            for pool in (
+                [e for e in recent if e.is_person and e.gender == "m"],
+                [e for e in recent if e.gender == "m"],
+                [e for e in recent if e.is_person and e.gender is None],
+            ):
+                if pool:
+                    return pool[0]
+        elif gender == "f_or_pl":
+            for pool in (
+                [e for e in recent if e.gender in {"f", "pl", "f_or_pl"}],
+                [e for e in recent if e.is_person and e.gender is None],
+            ):
+                if pool:
+                    if pool[0].gender is None:
+                        pool[0].gender = "f"
+                    return pool[0]
+        elif recent:
+            return recent[0]
+        return None
+
+    def _found_from_np(self, np: _NounPhrase, position: int, cue: str, channel: str | None) -> _Found | None:
+        if np.kind == "unnamed":
+            return _Found(position, np.source, None, channel, cue, "hedge_only", True, None)
+        entity, continuation = self._entity_for(np)
+        if continuation:
+            if entity is None:
+                return _Found(position, np.source, None, channel, cue, "continuation", False, None)
+            return _Found(position, entity.source, entity.role, channel, cue, "continuation", False, entity)
+        assert entity is not None
+        role = np.role
+        found = _Found(position, np.source, role, channel, cue, "direct", np.kind == "anonymous", entity)
+        return found
+
+    # ---- prepositional cues ---------------------------------------------------------------
+
+    def _prepositional_cues(self) -> list[_Found]:
+        out: list[_Found] = []
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        for i, low in enumerate(lows):
+            np: _NounPhrase | None = None
+            cue = ""
+            if (
+                low == "laut"
+                and i + 1 < n
+                and (toks[i + 1].is_capitalised or lows[i + 1] in lexicon.DETERMINERS)
+            ):
+                np = self._oblique_np(i + 1)
+                np = self._report_noun_source(np) if np else None
+                cue = toks[i].text
+            elif low == "zufolge" and i > 0:
+                np = self._np_ending_at(i)
+                if np is not None and self.lows[np.start] in lexicon.DETERMINERS:
+                    np.source = _nominative(np.source, self.lows[np.start])
+                np = self._report_noun_source(np) if np else None
+                cue = "zufolge"
+            elif low == "nach" and i + 1 < n:
+                np, cue = self._nach_report(i)
+            elif (
+                low == "berufung" and i >= 1 and lows[i - 1] == "unter" and i + 2 < n and lows[i + 1] == "auf"
+            ):
+                np = self._oblique_np(i + 2)
+                np = self._report_noun_source(np) if np else None
+                cue = "unter Berufung auf"
+            elif low == "so" and self._so_position(i):
+                np = self._np(i + 1)
+                if np and not self._np_closes_clause(np):
+                    np = None
+                cue = toks[i].text
+            if np is None:
+                continue
+            channel = self._channel(self._hard_start(i), self._hard_end(i), exclude=range(np.start, np.end))
+            found = self._found_from_np(np, i, cue, channel)
+            if found:
+                self.used.update(range(np.start, np.end))
+                out.append(found)
+        return out
+
+    def _so_position(self, i: int) -> bool:
+        """'..., so die Ministerin.' -- 'so' right after a comma/dash or opening the sentence."""
+        if i == 0:
+            return self.tokens[0].text == "So"
+        return self.tokens[i - 1].text in {",", "–", "—", "(", "-", "“"}
+
+    def _np_closes_clause(self, np: _NounPhrase) -> bool:
+        k = np.end
+        n = len(self.tokens)
+        while (
+            k < n
+            and self.tokens[k].is_word
+            and (self.lows[k] in lexicon.SKIPPABLE_AFTER_VERB or self.lows[k] == "weiter")
+        ):
+            k += 1
+        if k < n and self.lows[k] in {"am", "im", "in", "gegenüber", "bei", "auf"}:
+            k = self._clause_end(k)
+        return k >= n or self.tokens[k].text in {".", ",", ")", "!", "?", ";", "–", "—", ":"}
+
+    def _oblique_np(self, j: int) -> _NounPhrase | None:
+        """A dative/genitive phrase after a preposition, its determiner put in the nominative."""
+        np = self._np(j, oblique=True)
+        if np is not None and j < len(self.lows) and self.lows[j] in lexicon.DETERMINERS:
+            np.source = _nominative(np.source, self.lows[j])
+        return np
+
+    def _np_ending_at(self, i: int) -> _NounPhrase | None:
+        """The longest noun phrase that ends right before token i ("Angaben der Polizei zufolge")."""
+        lo = max(self._hard_start(i), i - 8)
+        for s in range(lo, i):
+            if (
+                s > 0
+                and self.tokens[s - 1].is_word
+                and self.lows[s - 1] in {"der", "die", "das", "den", "dem", "des"}
+            ):
+                continue
+            np = self._np(s, oblique=True)
+            if np and np.end == i:
+                return np
+        return None
+
+    def _report_noun_source(self, np: _NounPhrase) -> _NounPhrase | None:
+        """'Angaben der Polizei' -> 'die Polizei'; a bare report genre stays 'unnamed'."""
+        words = np.source.split()
+        if len(words) == 1 and np.kind not in {"pronoun", "possessive"}:
+            owner = _report_compound_owner(words[0])
+            if owner:
+                return _NounPhrase(np.start, np.end, owner, None, "group", None)
+        low_words = [w.lower() for w in words]
+        head_index = next((x for x, w in enumerate(low_words) if w in lexicon.REPORT_NOUNS), None)
+        if head_index is None:
+            return np
+        rest = words[head_index + 1 :]
+        if (
+            not rest
+            and np.end < len(self.tokens)
+            and self.lows[np.end] in {"des", "der", "von", "vom", "aus"}
+        ):
+            start = np.end + 1 if self.lows[np.end] in {"von", "aus"} else np.end
+            inner = self._np(start, oblique=True)
+            if inner is not None:
+                if self.lows[start] in lexicon.DETERMINERS:
+                    inner.source = _nominative(inner.source, self.lows[start])
+                inner.start = np.start
+                return inner
+        if not rest:
+            definite = low_words[0] in {
+                "der",
+                "die",
+                "das",
+                "den",
+                "dem",
+                "des",
+                "diesen",
+                "dessen",
+                "deren",
+                "seinen",
+                "ihren",
+                "diese",
+                "dieser",
+                "diesem",
+            }
+            if definite and low_words[-1] in {
+                "angaben",
+                "informationen",
+                "aussagen",
+                "darstellung",
+                "worten",
+            }:
+                return _NounPhrase(np.start, np.end, np.source, None, "pronoun", None)
+            if definite:
+                return np
+            if any(
+                w in lexicon.UNNAMED_REPORT_HEADS or w.endswith(("berichten", "berichte")) for w in low_words
+            ):
+                return _NounPhrase(np.start, np.end, np.source, None, "unnamed", None)
+            return np
+        # re-parse the attachment as its own phrase to get name/role/gender right
+        start_tok = next((t for t in range(np.start, np.end) if self.tokens[t].text == rest[0]), None)
+        if start_tok is None:
+            return np
+        if start_tok > 0 and self.lows[start_tok - 1] in {"des", "der", "dem", "den"}:
+            start_tok -= 1
+        inner = self._np(start_tok, oblique=True)
+        if inner is None:
+            return np
+        inner.source = _nominative(
+            inner.source, self.lows[start_tok] if self.lows[start_tok] in lexicon.DETERMINERS else None
+        )
+        inner.start = np.start
+        return inner
+
+    def _nach_report(self, i: int) -> tuple[_NounPhrase | None, str]:
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        k = i + 1
+        genitive_name: int | None = None
+        own = False
+        while k < n and k <= i + 4:
+            if lows[k] in lexicon.REPORT_NOUNS and toks[k].is_capitalised:
+                break
+            owner = _report_compound_owner(toks[k].text) if toks[k].is_capitalised else None
+            if owner:
+                return _NounPhrase(k, k + 1, owner, None, "group", None), "nach " + toks[k].text
+            if lows[k] in {"eigenen", "eigener"}:
+                own = True
+            if toks[k].is_capitalised and lows[k] not in lexicon.REPORT_NOUNS:
+                if toks[k].text.endswith("s") and k + 1 < n and lows[k + 1] in lexicon.REPORT_NOUNS:
+                    genitive_name = k
+                else:
+                    return None, ""
+            k += 1
+        else:
+            return None, ""
+        if k >= n or lows[k] not in lexicon.REPORT_NOUNS:
+            return None, ""
+        cue = "nach " + toks[k].text
+        if genitive_name is not None:
+            name = strip_genitive_s(toks[genitive_name].text)
+            return _NounPhrase(genitive_name, genitive_name + 1, name, None, "name", None), "nach " + toks[
+                k
+            ].text
+        m = k + 1
+        if m < n and lows[m] in {"von", "vom", "aus", "des", "der", "seitens"}:
+            start = m + 1 if lows[m] in {"von", "aus", "seitens"} else m
+            inner = self._np(start, oblique=True)
+            if inner is not None:
+                if lows[start] in lexicon.DETERMINERS:
+                    inner.source = _nominative(inner.source, lows[start])
+                return inner, cue
+        if own:
+            subject = self._clause_subject(i)
+            if subject is not None:
+                return subject, cue
+            return _NounPhrase(i, k + 1, "er", None, "pronoun", None), cue
+        return None, ""
+
+    def _clause_subject(self, i: int) -> _NounPhrase | None:
+        """The noun phrase opening the sentence, when it is a subject (for 'nach eigenen Angaben')."""
+        start = self._hard_start(i)
+        np = self._np(start)
+        if np and np.kind in {"name", "role_only", "group"} and np.end <= i:
+            return np
+        return None
+
+    # ---- colon report nouns ---------------------------------------------------------------
+
+    def _colon_report_noun(self) -> list[_Found]:
+        """'Der Vorwurf Sardanas: ...', 'Die Reaktion der Flughafen Wien AG: ...'."""
+        toks, lows = self.tokens, self.lows
+        if ":" not in lows:
+            return []
+        colon = lows.index(":")
+        if colon > 8 or colon < 2:
+            return []
+        k = 0
+        if lows[0] in lexicon.DETERMINERS:
+            k = 1
+        if lows[k] not in lexicon.COLON_REPORT_NOUNS:
+            return []
+        rest = k + 1
+        if rest >= colon:
+            return []
+        if lows[rest] in {"der", "des"}:
+            np = self._np(rest, oblique=True)
+            if np is None or np.end != colon:
+                return []
+            np.source = _nominative(np.source, lows[rest])
+        elif rest + 1 == colon and toks[rest].is_capitalised:
+            np = _NounPhrase(rest, colon, strip_genitive_s(toks[rest].text), None, "name", None)
+        else:
+            return []
+        found = self._found_from_np(np, 0, toks[k].text, None)
+        return [found] if found else []
+
+    def _headline_source(self) -> list[_Found]:
+        """'Bitkom: Interesse groß' -- a source and a colon opening the article's first line."""
+        if self.index != 0 or ":" not in self.lows[:4]:
+            return []
+        colon = self.lows.index(":")
+        np = self._np(0)
+        if np is None or np.end != colon or np.kind not in {"name", "group", "anonymous", "role_only"}:
+            return []
+        if self.lows[0] in lexicon.COLON_REPORT_NOUNS or self.lows[0] in lexicon.REPORT_NOUNS:
+            return []
+        found = self._found_from_np(np, 0, ":", None)
+        return [found] if found else []
+
+    # ---- verb cues ------------------------------------------------------------------------
+
+    def _verb_cues(self) -> list[_Found]:
+        out: list[_Found] = []
+        toks, lows, _n = self.tokens, self.lows, len(self.tokens)
+        for i, tok in enumerate(toks):
+            if not tok.is_word or i in self.used:
+                continue
+            if tok.is_capitalised and i != self._hard_start(i):
+                continue
+            low = lows[i]
+            base = lemma(low)
+            if (
+                base in lexicon.IMPERSONAL_REPORT_VERBS
+                or base == "verlauten"
+                and not any(
+                    w in {"lässt", "ließ", "ließen", "lassen"} for w in lows[self._clause_start(i) : i]
+                )
+            ):
+                found = self._impersonal(i)
+                if found:
+                    out.append(found)
+                continue
+            verb, particle_index = self._reporting_verb(i, base)
+            if verb is None:
+                continue
+            cue = tok.text if particle_index is None else f"{tok.text} {toks[particle_index].text}"
+            found = self._verb_attribution(i, verb, cue)
+            if found:
+                out.append(found)
+        return out
+
+    def _reporting_verb(self, i: int, base: str) -> tuple[str | None, int | None]:
+        lows = self.lows
+        low = lows[i]
+        end = self._clause_end(i)
+        tail = tuple(lows[max(i + 1, end - 2) : end])
+        for (stem, words), verb in _FIXED_EXPRESSIONS.items():
+            if base == stem and tail[-len(words) :] == words:
+                return verb, end - 1
+        if base == "machen" and i > 0 and lows[i - 1] == "öffentlich":
+            return "öffentlichmachen", None
+        particle_index = None
+        if (
+            end - 1 > i
+            and lows[end - 1] in lexicon.SEPARABLE_PARTICLES
+            and not _is_participle_form(low, base)
+        ):
+            particle_index = end - 1
+        if particle_index is not None:
+            particle = lows[particle_index]
+            compound = particle + base
+            if particle == "aus" and base == "gehen" and "davon" in lows[i:end]:
+                compound = "ausgehen"
+            if particle == "hervor" and base == "gehen":
+                return "hervorgehen", particle_index
+            if compound in lexicon.NON_REPORTING_SEPARABLE:
+                return None, None
+            if compound in lexicon.SPEECH_VERBS or compound in lexicon.BELIEF_VERBS:
+                return compound, particle_index
+            if base in lexicon.SPEECH_VERBS and particle in {"aus"} and base == "sprechen":
+                return "aussprechen", particle_index
+            return None, None
+        if base not in lexicon.SPEECH_VERBS and base not in lexicon.BELIEF_VERBS and base != "zeigen":
+            return None, None
+        if low == base:
+            # infinitive (after a modal or "zu") or 3rd person plural present
+            start = self._clause_start(i)
+            if i > 0 and lows[i - 1] == "zu":
+                return None, None
+            if any(w in _MODALS for w in lows[start:i]):
+                if not any(
+                    w in {"lässt", "ließ", "ließen"} and base in {"verlauten", "wissen"}
+                    for w in lows[start:i]
+                ):
+                    return None, None
+        if base == "sprechen" and not ({"von", "vom", "davon"} & set(lows[i:end])):
+            return None, None
+        if base == "zeigen":
+            if not (
+                i + 1 < len(lows) and lows[i + 1] == "sich" and set(lows[i:end]) & lexicon.STANCE_ADJECTIVES
+            ):
+                return None, None
+            return "zeigen", None
+        if base == "melden" and i + 1 < len(lows) and lows[i + 1] == "sich":
+            return None, None
+        if base == "erklären" and "für" in lows[i:end] and not self._has_complement(i):
+            return None, None
+        if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
+            if not (base == "schätzen" and "auf" in lows[i:end]):
+                return None, None
+        return base, None
+
+    def _has_complement(self, i: int) -> bool:
+        """A clause, a colon or a Konjunktiv follows the verb's clause -- or it closes a report."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        end = self._clause_end(i)
+        if "dass" in lows[i:end]:
+            return True
+        if end < n and toks[end].text == ":":
+            return True
+        if end < n and toks[end].text == ",":
+            nxt = lows[end + 1 : end + 2]
+            if nxt and nxt[0] in {"dass", "ob", "wie", "was", "wer", "wann", "wo", "warum"}:
+                return True
+            seg_end = self._clause_end(end + 1) if end + 1 < n else n
+            if any(is_konjunktiv_i(w) for w in lows[end + 1 : seg_end]) or "zu" in lows[end + 1 : seg_end]:
+                return True
+        start = self._clause_start(i)
+        if start > 0 and toks[start - 1].text in {",", "“", '"'} and start == i:
+            return True  # "..., glaubt der Experte."
+        return bool("rechnen" == lemma(lows[i]) and {"damit", "mit"} & set(lows[i:end]))
+
+    def _verb_attribution(self, i: int, verb: str, cue: str) -> _Found | None:
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        anchor = i
+        start = self._clause_start(i)
+        base = lemma(lows[i])
+        aux_before = next((k for k in range(i - 1, start - 1, -1) if lows[k] in lexicon.AUXILIARIES), None)
+        clause_final = (
+            i + 1 >= n or toks[i + 1].text in _BOUNDARY or lows[i + 1] in lexicon.SEPARABLE_PARTICLES
+        )
+        if _is_participle_form(lows[i], base) or lows[i] == base or (aux_before is not None and clause_final):
+            aux = next(
+                (
+                    k
+                    for k in range(i - 1, start - 1, -1)
+                    if lows[k] in lexicon.AUXILIARIES or lows[k] in _MODALS
+                ),
+                None,
+            )
+            if aux is not None:
+                if (
+                    lemma(lows[aux]) == "werden"
+                    and lows[aux] not in {"werde", "wird"}
+                    or lows[aux] in {"wurde", "wurden"}
+                ):
+                    return self._passive(i, cue)
+                anchor = aux
+            elif _is_participle_form(lows[i], base):
+                return None
+        if verb == "hervorgehen":
+            return self._hervorgehen(i, cue)
+        subject = self._subject(anchor)
+        if subject is None:
+            return None
+        channel = self._channel(
+            self._hard_start(anchor), self._hard_end(i), exclude=range(subject.start, subject.end)
+        )
+        found = self._found_from_np(subject, min(subject.start, i), cue, channel)
+        if found:
+            self.used.update(range(subject.start, subject.end))
+        return found
+
+    def _subject(self, a: int) -> _NounPhrase | None:
+        """The subject of the finite verb at token a: before it if that is a noun phrase, else after."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        # left: noun phrase (with apposition) filling the position before the verb
+        hard = self._hard_start(a)
+        starts = [hard]
+        clause_start = self._clause_start(a)
+        if clause_start not in starts:
+            starts.append(clause_start)
+        verb_final = a + 1 >= n or toks[a + 1].text in _BOUNDARY
+        for s in starts:
+            subordinate = s < n and lows[s] in _SUBJECT_INTRODUCERS
+            if subordinate and s + 1 < a:
+                s += 1
+            left = self._np(s)
+            if (
+                left is not None
+                and left.kind != "possessive"
+                and (
+                    left.end == a
+                    or subordinate
+                    and verb_final
+                    and left.end < a
+                    and lows[s - 1] not in {"und"}
+                )
+            ):
+                return left
+        # otherwise the position before the verb holds an adverbial or a clause: look right
+        # right: skip adverbials and time/channel phrases, then a nominative noun phrase
+        j = a + 1
+        steps = 0
+        while j < n and steps < 10:
+            steps += 1
+            low = lows[j]
+            if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB:
+                j += 1
+                continue
+            if low in {
+                "am",
+                "an",
+                "im",
+                "in",
+                "bei",
+                "beim",
+                "gegenüber",
+                "auf",
+                "vor",
+                "nach",
+                "zu",
+                "zum",
+                "zur",
+                "mit",
+                "via",
+            }:
+                k = j + 1
+                if (
+                    low in {"am", "an"}
+                    or low in {"im", "in"}
+                    and k < n
+                    and lows[k] in lexicon.WEEKDAYS_AND_TIMES | {"jahr"}
+                ):
+                    while k < n and toks[k].is_word and not toks[k].is_capitalised:
+                        k += 1
+                    if k < n and toks[k].is_word and toks[k].is_capitalised:
+                        k += 1
+                    j = k
+                    continue
+                if low in {
+                    "gegenüber",
+                    "mit",
+                    "zu",
+                    "zum",
+                    "zur",
+                    "bei",
+                    "beim",
+                    "vor",
+                    "in",
+                    "im",
+                    "auf",
+                    "via",
+                    "nach",
+                }:
+                    # a prepositional phrase: determiner/adjectives + capitalised head(s)
+                    while k < n and toks[k].is_word and not toks[k].is_capitalised:
+                        k += 1
+                    while k < n and toks[k].is_word and toks[k].is_capitalised:
+                        k += 1
+                    if k == j + 1:
+                        break
+                    j = k
+                    continue
+            if _is_number(toks[j].text) and j + 1 < n and toks[j + 1].text == ".":
+                j += 2
+                continue
+            break
+        if j < n:
+            right = self._np(j)
+            if right is not None and right.kind != "possessive":
+                if not (lows[j] in {"ein", "eine", "kein", "keine"} and right.kind == "group"):
+                    return right
+        # coordinated or interrupted: "X verurteilte ... und forderte", "Prieth, für den ..., zeigte sich"
+        first = self._np(hard)
+        if first is not None and first.kind in {"name", "group", "role_only"} and first.end < a:
+            if lows[a - 1] in {"und", "sowie", "oder"} or (
+                toks[first.end].text == ","
+                and toks[a - 1].text == ","
+                and first.end + 1 < n
+                and lows[first.end + 1] in _RELATIVE_STARTS
+            ):
+                return first
+        return None
+
+    def _hervorgehen(self, i: int, cue: str) -> _Found | None:
+        """'..., geht aus einer Umfrage des Verbands X hervor' -> the 'aus' phrase is the source."""
+        lows = self.lows
+        for k in range(i + 1, self._clause_end(i)):
+            if lows[k] == "aus":
+                np = self._oblique_np(k + 1)
+                if np is not None:
+                    np = self._report_noun_source(np)
+                    return self._found_from_np(np, i, cue, None) if np else None
+        return None
+
+    def _passive(self, i: int, cue: str) -> _Found | None:
+        lows = self.lows
+        start, end = self._clause_start(i), self._clause_end(i)
+        for k in range(start, end):
+            if lows[k] in {"von", "vom", "seitens"} and k + 1 < len(lows):
+                np = self._np(k + 1, oblique=True)
+                if np is not None:
+                    if lows[k + 1] in lexicon.DETERMINERS:
+                        np.source = _nominative(np.source, lows[k + 1])
+                    return self._found_from_np(np, k, cue, None)
+        return None
+
+    def _impersonal(self, i: int) -> _Found | None:
+        """'hieß es aus dem Ministerium', 'heißt es in der Klagsschrift', bare 'hieß es'."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        clause = range(self._clause_start(i), self._clause_end(i))
+        if lemma(lows[i]) != "verlauten" and not any(lows[k] == "es" for k in clause):
+            return None
+        cue = f"{toks[i].text} es" if i + 1 < n and lows[i + 1] == "es" else toks[i].text
+        end = self._clause_end(i)
+        candidates = list(range(i + 1, min(end, i + 8))) + list(range(self._hard_start(i), i))
+        for k in candidates:
+            if lows[k] in {"aus", "von", "vom", "seitens", "in", "im", "bei", "beim"} and k + 1 < n:
+                np = self._np(k + 1, oblique=True)
+                if np is None and toks[k + 1].is_capitalised:
+                    continue
+                if np is not None:
+                    if lows[k + 1] in lexicon.DETERMINERS:
+                        np.source = _nominative(np.source, lows[k + 1])
+                    if lows[k] in {"im", "beim"}:
+                        np.source = "das " + np.source
+                    np = self._report_noun_source(np)
+                    if np is None:
+                        continue
+                    return self._found_from_np(np, i, cue, None)
+        if (
+            self.state.last_entity is not None
+            and self.index - self.state.last_attributed <= CONTINUATION_WINDOW
+        ):
+            ent = self.state.last_entity
+            return _Found(i, ent.source, ent.role, None, cue, "continuation", False, ent)
+        return _Found(i, "", None, None, cue, "hedge_only", True, None)
+
+    # ---- channels -------------------------------------------------------------------------
+
+    def _channel(self, lo: int, hi: int, exclude: range) -> str | None:
+        toks, lows = self.tokens, self.lows
+        k = lo
+        while k < hi:
+            if lows[k] in lexicon.CHANNEL_PREPOSITIONS and k not in exclude:
+                last_head = None
+                m = k + 1
+                while m < hi and toks[m].is_word and m < k + 12:
+                    if m in exclude or _is_reporting_form(lows[m]):
+                        break
+                    if toks[m].is_capitalised or lows[m] in {"x"}:
+                        if _is_channel_word(lows[m]):
+                            last_head = m
+                    m += 1
+                if lows[k] == "gegenüber" and last_head is None and k + 1 < hi:
+                    np = self._np(k + 1, oblique=True)
+                    if np is not None:
+                        last_head = np.end - 1
+                if last_head is not None:
+                    return self.text[toks[k].start : toks[last_head].end]
+            k += 1
+        return None
+
+    # ---- continuations without a cue of their own -----------------------------------------
+
+    def _continuation(self, starts_in_quote: bool) -> list[_Found]:
+        state = self.state
+        lows = self.lows
+        recent = state.last_entity is not None and self.index - state.last_attributed <= CONTINUATION_WINDOW
+        if starts_in_quote and state.quote_entity is not None:
+            ent = state.quote_entity
+            return [_Found(0, ent.source, ent.role, None, "„…“", "continuation", False, ent)]
+        text = self.text.strip()
+        if text.startswith("„") and recent and self.index - state.last_attributed <= 1 and state.last_entity:
+            ent = state.last_entity
+            return [_Found(0, ent.source, ent.role, None, "„…“", "continuation", False, ent)]
+        kon = self._konjunktiv_positions(allow_ii=recent and self.index - state.last_attributed <= 2)
+        if "demnach" in lows:
+            pos = lows.index("demnach")
+            kon = [(pos, self.tokens[pos].text)] + kon
+        if kon:
+            pos, cue = kon[0]
+            if recent and state.last_entity is not None:
+                ent = state.last_entity
+                return [
+                    _Found(
+                        pos, ent.source, ent.role, None, cue, "continuation", False, ent, has_own_cue=False
+                    )
+                ]
+            return [_Found(pos, "", None, None, cue, "hedge_only", True, None)]
+        if (
+            self.index - state.last_attributed == 1
+            and state.last_entity is not None
+            and (state.last_first_person or state.last_entity.is_person)
+            and any(low in lexicon.FIRST_PERSON for low in lows)
+        ):
+            # news prose is third person: a first-person sentence right after a person's
+            # statement is that person still speaking (quotes are often unmarked online)
+            ent = state.last_entity
+            return [_Found(0, ent.source, ent.role, None, "Zitat", "continuation", False, ent)]
+        return []
+
+    def _konjunktiv_positions(self, *, allow_ii: bool) -> list[tuple[int, str]]:
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        out: list[tuple[int, str]] = []
+        conditional = bool({"wenn", "falls", "sonst", "ob"} & set(lows))
+        if {"scheint", "schien", "scheinen"} & set(lows):
+            return []  # "Es scheint, X habe ...": the journalist's impression, not a report
+        for i, low in enumerate(lows):
+            if not toks[i].is_word or toks[i].is_capitalised:
+                continue
+            if is_konjunktiv_i(low):
+                prev = lows[i - 1] if i else ""
+                nxt = lows[i + 1] if i + 1 < n else ""
+                if prev in lexicon.KONJUNKTIV_BLOCKERS_BEFORE or nxt == "ich":
+                    continue
+                if (
+                    i + 1 < n
+                    and toks[i + 1].is_capitalised
+                    and toks[i + 1].is_word
+                    and (prev in lexicon.DETERMINERS or low not in lexicon.KONJUNKTIV_I_FORMS)
+                ):
+                    continue  # "keine fixe Botschaft", "natürlich runde Form": an adjective
+                if low == "sei" and (
+                    nxt == "denn" or nxt == "es" and (i == 0 or toks[i - 1].text in _BOUNDARY)
+                ):
+                    continue
+                clause = lows[self._clause_start(i) : self._clause_end(i)]
+                if (
+                    low in {"habe", "werde", "könne", "müsse", "wolle", "solle", "dürfe", "möge", "wisse"}
+                    and "ich" in clause
+                ):
+                    continue
+                out.append((i, toks[i].text))
+            elif allow_ii and not conditional and low in lexicon.KONJUNKTIV_II_REPORT_FORMS:
+                out.append((i, toks[i].text))
+        return out
+
+    # ---- merging --------------------------------------------------------------------------
+
+    @staticmethod
+    def _dedupe(found: list[_Found]) -> list[_Found]:
+        """One attribution per source and sentence; the first cue wins, a direct kind wins."""
+        out: list[_Found] = []
+        for f in sorted(found, key=lambda f: f.position):
+            key = _norm_source(f.source)
+            twin = next(
+                (
+                    o
+                    for o in out
+                    if (f.entity is not None and o.entity is f.entity)
+                    or (key and _norm_source(o.source) == key)
+                ),
+                None,
+            )
+            if twin is None:
+                out.append(f)
+                continue
+            if twin.kind != "direct" and f.kind == "direct":
+                out[out.index(twin)] = f
+            if twin.channel is None and f.channel:
+                twin.channel = f.channel
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _looks_participle(word: str) -> bool:
+    return word[:1].islower() and (word.endswith(("t", "en")) and len(word) > 3)
+
+
+def _is_participle_form(word: str, base: str) -> bool:
+    """'gesagt', 'mitgeteilt', 'erklärt' (the latter only when an auxiliary is present)."""
+    if word == base:
+        return False
+    if base.startswith("ge"):  # "geht" (gehen) is finite, "gegeben" (geben) a participle
+        return word.startswith("ge" + base[:2]) and word.endswith(("t", "en"))
+    if word.startswith("ge") and word.endswith(("t", "en")):
+        return True
+    if "ge" in word[2:6] and word.endswith(("t", "en")) and not word.endswith("te"):
+        # separable participles: mitgeteilt, angekündigt, ausgesagt
+        return base != word and not word.endswith("ten")
+    return False
+
+
+def _is_number(text: str) -> bool:
+    return text[:1].isdigit()
+
+
+def _is_reporting_form(low: str) -> bool:
+    return lemma(low) in lexicon.SPEECH_VERBS and low[:1].islower()
+
+
+def _is_channel_word(low: str) -> bool:
+    for head in lexicon.CHANNEL_HEADS:
+        if len(head) <= 4:
+            if low == head or low.endswith("-" + head) or low.startswith(head + "-"):
+                return True
+        elif low.endswith(head) or low.startswith(head):
+            return True
+    return False
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """After a determiner, a capitalised run is a name (not an institution) if it has a first name."""
+    return len(words) >= 2 and first_name_gender(words[0]) is not None
+
+
+def _det_gender(det: str | None) -> str | None:
+    return {"der": "m", "ein": "m", "die": "f_or_pl", "eine": "f", "das": "n"}.get(det or "")
+
+
+def _nominative(source: str, det: str | None) -> str:
+    """'dem Innenministerium' -> 'das Innenministerium', 'der Polizei' -> 'die Polizei'."""
+    if not det:
+        return source
+    words = source.split(" ", 1)
+    if len(words) < 2 or words[0].lower() != det:
+        return source
+    rest = words[1]
+    head = rest.split()[0].lower()
+    mapping = {"der": "die", "den": "die", "des": "der", "einer": "eine", "einem": "ein", "eines": "ein"}
+    if det == "dem":
+        new = (
+            "das"
+            if head.endswith(
+                (
+                    "ium",
+                    "amt",
+                    "ment",
+                    "um",
+                    "institut",
+                    "gericht",
+                    "büro",
+                    "haus",
+                    "land",
+                    "werk",
+                    "zentrum",
+                    "komitee",
+                    "team",
+                    "unternehmen",
+                    "blatt",
+                    "magazin",
+                )
+            )
+            else "der"
+        )
+    elif det == "des":
+        new = (
+            "das"
+            if head.endswith(
+                (
+                    "iums",
+                    "amts",
+                    "amtes",
+                    "ments",
+                    "gerichts",
+                    "büros",
+                    "hauses",
+                    "landes",
+                    "werks",
+                    "zentrums",
+                    "unternehmens",
+                    "blatts",
+                    "blattes",
+                    "magazins",
+                )
+            )
+            else "der"
+        )
+    elif det in mapping:
+        new = mapping[det]
+    else:
+        return source
+    if det == "des":
+        parts = rest.split()
+        first_cap = next((x for x, w in enumerate(parts) if w[:1].isupper()), None)
+        if first_cap is not None:
+            parts[first_cap] = _strip_genitive_noun(parts[first_cap])
+            rest = " ".join(parts)
+    return f"{new} {rest}"
+
+
+def _norm_source(source: str) -> str:
+    words = [w for w in source.lower().split() if w not in lexicon.DETERMINERS]
+    return " ".join(words)
+
+
+def _role_heads(role: str | None) -> set[str]:
+    if not role:
+        return set()
+    return {h for w in role.split() if (h := role_head(w))}
+
+
+def _lower_determiner(source: str) -> str:
+    """'Die Polizei' (sentence-initial) -> 'die Polizei'."""
+    first, _, rest = source.partition(" ")
+    if rest and first.lower() in lexicon.DETERMINERS and first[:1].isupper():
+        return f"{first.lower()} {rest}"
+    return source
+
+
+def _gender_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    if "f_or_pl" in (a, b):
+        return {a, b} <= {"f", "pl", "f_or_pl"}
+    return a == b
+
+
+def _is_inflected_adjective(word: str) -> bool:
+    return word[:1].islower() and word.endswith(("e", "en", "er", "es", "em")) and len(word) > 3
+
+
+_REPORT_COMPOUND_TAILS = (
+    "schätzungen",
+    "schätzung",
+    "angaben",
+    "informationen",
+    "infos",
+    "berechnungen",
+    "daten",
+    "zahlen",
+    "recherchen",
+)
+
+
+def _report_compound_owner(word: str) -> str | None:
+    """'DNA-Schätzungen' -> 'DNA', 'US-Justizangaben' -> 'US-Justiz', 'Medienberichten' -> None."""
+    low = word.lower()
+    for tail in _REPORT_COMPOUND_TAILS:
+        if low.endswith(tail) and len(low) > len(tail) + 1:
+            owner = word[: len(word) - len(tail)].rstrip("-")
+            if owner.lower() in {"medien", "presse", "zeitungs", "eigen", "offizielle"} or len(owner) < 2:
+                return None
+            return owner
+    return None
+
+
+def _strip_genitive_noun(noun: str) -> str:
+    """'Nachrichtenmagazins' -> 'Nachrichtenmagazin', 'Landes' -> 'Land' (masc./neut. genitive)."""
+    if noun.endswith("es") and len(noun) > 5 and noun[-3] in "dtszß":
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")) and len(noun) > 3:
+        return noun[:-1]
+    return noun

@@ -1,0 +1,140 @@
+"""German word-level helpers for attribution extraction: tokens, lemmas, Konjunktiv, gender.
+
+Lemmas come from ``simplemma`` (MIT, dictionary lookup, no model weights). Konjunktiv I is
+recognised where it differs from the indicative: a listed form ("sei", "habe", "könne"),
+or a lower-case word that is its verb's infinitive minus the final "n" ("liege" from
+"liegen", "zurücktrete" from "zurücktreten", "ändere" from "ändern").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from service.attribution import lexicon
+
+# Words (with inner hyphens, apostrophes, dots in numbers/abbreviations like "Dr.") and single
+# punctuation marks. A dot ends a token unless a digit follows it ("14.", "1.25" stay split
+# in a way that never matters for the rules below).
+_ABBREVIATION = (
+    r"(?:Mio|Mrd|Dr|Prof|bzw|ca|St|Nr|Mag|Ing|Dipl|vgl|etc|usw|Abs|Tel|Str|inkl|exkl|zzgl|evtl|ggf|"
+    r"sog|Hr|Fr|Jh|Mio|Tsd|u\.a|z\.B|d\.h|[A-ZÄÖÜ])\."
+)
+_TOKEN = re.compile(_ABBREVIATION + r"(?=\s)|\d+\.(?=\s+\w)|\w+(?:[-'’.]\w+)*-?|[„“\"‚‘«»,;:.!?()\[\]–—/-]")
+
+CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "„", "“", '"', "-"})
+HARD_PUNCT = frozenset({";", ":", "–", "—", ".", "!", "?"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """Split a sentence into word and punctuation tokens with their character offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The German lemma of a word form (lower-cased for verbs), or the word itself if unknown."""
+    return simplemma.lemmatize(word, lang="de")
+
+
+def is_konjunktiv_i(word: str) -> bool:
+    """Whether a lower-case word form is a Konjunktiv I form distinct from the indicative.
+
+    Context (a preceding "ich", "als ob") is the caller's business: "habe" is also 1st person.
+    """
+    if not word or not word[0].islower() or word in lexicon.NOT_KONJUNKTIV:
+        return False
+    if word in lexicon.KONJUNKTIV_I_FORMS:
+        return True
+    if not word.endswith("e") or len(word) < 4:
+        return False
+    base = lemma(word)
+    if base == word or not base[0].islower():
+        return False
+    # weak and strong verbs: "liegen" -> "liege"; -ern/-eln verbs: "ändern" -> "ändere".
+    if base.endswith("en") and word == base[:-1]:
+        return True
+    return bool(base.endswith(("ern", "eln")) and word in (base[:-1] + "e", base[:-3] + base[-2] + "e"))
+
+
+def role_head(word: str) -> str | None:
+    """The role-noun head a (possibly compound) capitalised word ends in, or None.
+
+    "Polizeisprecherin" -> "sprecher", "SFU-Rektor" -> "rektor", "Huber" -> None.
+    """
+    low = word.lower().rstrip("-")
+    if not word[:1].isupper() and not word[:1].isdigit():
+        return None
+    for head in lexicon.ROLE_HEADS:
+        for form in (head, head + "in", head + "innen", head + "n", head + "en", head + "s"):
+            if low.endswith(form) and (
+                len(low) == len(form) or len(low) - len(form) >= 2 or low[-len(form) - 1] == "-"
+            ):
+                if head in lexicon.ROLE_HEADS_SURNAME_LIKE and low == head:
+                    return None
+                return head
+    return None
+
+
+def is_role_noun(word: str) -> bool:
+    return role_head(word) is not None
+
+
+def role_gender(word: str) -> str | None:
+    """'f' for feminine role nouns ("Ministerin", "Vorsitzende" after "die"), 'm', or None."""
+    low = word.lower()
+    head = role_head(word)
+    if head is None:
+        return None
+    if low.endswith(("in", "innen")) and not head.endswith("in"):
+        return "f"
+    if head.endswith("in") or head in {"obfrau", "landeshauptfrau", "ombudsfrau", "zeugin"}:
+        return "f"
+    if head.endswith("e"):  # "Vorsitzende", "Abgeordnete": gender from the determiner
+        return None
+    return "m"
+
+
+def institution_head(word: str) -> bool:
+    low = word.lower()
+    return any(low.endswith(h) for h in lexicon.INSTITUTION_HEADS)
+
+
+def first_name_gender(word: str) -> str | None:
+    low = word.lower()
+    if low in lexicon.FEMALE_FIRST_NAMES:
+        return "f"
+    if low in lexicon.MALE_FIRST_NAMES:
+        return "m"
+    return None
+
+
+def strip_genitive_s(name: str) -> str:
+    """'Zschäpes' -> 'Zschäpe', "Obamas" -> "Obama"; keeps names that end in -s by nature."""
+    if name.endswith("'"):
+        return name[:-1]
+    if len(name) > 3 and name.endswith("s") and not name.endswith(("ss", "us", "is", "os")):
+        return name[:-1]
+    return name

@@ -1,0 +1,485 @@
+"""Rule-based German attribution extraction, on small invented sentences (no corpus text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.attribution.evaluate_extraction import (
+    load_gold,
+    score_extraction,
+    sources_match,
+)
+from service.attribution.extract import RuleAttributionExtractor, attributions_report, extract_one
+from service.document import Attribution
+from service.stages import AttributionExtractor
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "10kgnad-dev.csv"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "attributions"
+
+
+def only(sentence: str) -> Attribution:
+    found = extract_one(sentence)
+    assert len(found) == 1, f"expected one attribution in {sentence!r}, got {found}"
+    return found[0]
+
+
+def test_is_an_attribution_extractor() -> None:
+    assert isinstance(RuleAttributionExtractor(), AttributionExtractor)
+
+
+# --- direct: verbs in both word orders, quotes, prepositions, beliefs -------------------------
+
+DIRECT_CASES = [
+    # (sentence, source, cue contains)
+    ("Der Bau werde im Frühjahr beginnen, sagte Franziska Obermair.", "Franziska Obermair", "sagte"),
+    ("Die Stadtwerke teilten am Dienstag mit, dass der Tarif steigt.", "die Stadtwerke", "teilten mit"),
+    ("Die Feuerwehr erklärte, der Brand sei gelöscht.", "die Feuerwehr", "erklärte"),
+    ("Gleichzeitig betonte Anton Reisinger, dass niemand verletzt wurde.", "Anton Reisinger", "betonte"),
+    ("Leopold Grasberger sagte: „Wir machen weiter.“", "Leopold Grasberger", "sagte"),
+    ("„Wir machen weiter“, sagte Leopold Grasberger.", "Leopold Grasberger", "sagte"),
+    ("„Das war knapp“, so Trainerin Hedwig Pammer.", "Hedwig Pammer", "so"),
+    ("Laut Statistik Austria stiegen die Preise um zwei Prozent.", "Statistik Austria", "laut"),
+    ("Laut der Wetterwarte wird es am Wochenende kälter.", "die Wetterwarte", "laut"),
+    ("Dem Bericht zufolge fehlen im Budget 40 Millionen Euro.", "Bericht", "zufolge"),
+    ("Den Angaben der Bergrettung zufolge waren die Wanderer unterkühlt.", "die Bergrettung", "zufolge"),
+    (
+        "Nach Angaben von Amnesty International wurden 14 Journalisten verhaftet.",
+        "Amnesty International",
+        "nach",
+    ),
+    ("Nach Angaben der Landesregierung ist die Straße wieder frei.", "die Landesregierung", "nach"),
+    ("Nach Einschätzung von Greenpeace ist der Grenzwert zu hoch.", "Greenpeace", "nach"),
+    (
+        "Wie die Rathauskorrespondenz berichtete, bleibt das Bad geschlossen.",
+        "die Rathauskorrespondenz",
+        "berichtete",
+    ),
+    ("Aus dem Verkehrsministerium hieß es, man prüfe die Pläne.", "das Verkehrsministerium", "hieß es"),
+    (
+        "Der Vorfall werde untersucht, hieß es aus der Landespolizeidirektion.",
+        "die Landespolizeidirektion",
+        "hieß es",
+    ),
+    ("Das geht aus einer Studie der Arbeiterkammer hervor.", "die Arbeiterkammer", "geht"),
+    ("Die Ökonomin Theresa Lindner schätzt, dass die Inflation sinkt.", "Theresa Lindner", "schätzt"),
+    ("Der Verband geht davon aus, dass die Zahl weiter steigt.", "der Verband", "geht aus"),
+    ("Die Ermittler vermuten, dass der Täter ortskundig war.", "die Ermittler", "vermuten"),
+    ("Der Angeklagte behauptete, er sei zur Tatzeit in Linz gewesen.", "der Angeklagte", "behauptete"),
+    ("Das Bad sei wegen eines Rohrbruchs zu, teilte die Gemeinde mit.", "die Gemeinde", "teilte mit"),
+    ("Die Kosten seien gestiegen, gab Stadtrat Ewald Pichler zu.", "Ewald Pichler", "gab zu"),
+    ("Bürgermeister Herwig Stangl wies die Vorwürfe zurück.", "Herwig Stangl", "wies zurück"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source", "cue"), DIRECT_CASES)
+def test_direct_attribution(sentence: str, source: str, cue: str) -> None:
+    att = only(sentence)
+    assert att.kind == "direct"
+    assert sources_match(att.source, source), (att.source, source)
+    assert cue.lower() in att.cue.lower()
+
+
+def test_source_cited_by_an_outlet_gives_two_attributions() -> None:
+    found = extract_one("Unter Berufung auf Diplomaten meldete Reuters einen Durchbruch.")
+    assert [(a.source, a.cue) for a in found] == [
+        ("Diplomaten", "unter Berufung auf"),
+        ("Reuters", "meldete"),
+    ]
+
+
+def test_role_apposition_is_split_from_the_name() -> None:
+    att = only("Sabine Wallner, Sprecherin der Bergbahnen, sagte, der Lift bleibe gesperrt.")
+    assert att.source == "Sabine Wallner"
+    assert att.role == "Sprecherin der Bergbahnen"
+    assert att.hedged is False
+
+
+def test_role_noun_before_the_name_is_the_role() -> None:
+    att = only("Laut Verkehrsministerin Gudrun Hasenauer sollen die Züge pünktlicher werden.")
+    assert att.source == "Gudrun Hasenauer"
+    assert att.role == "Verkehrsministerin"
+
+
+def test_party_tag_stays_out_of_the_source() -> None:
+    att = only("Die Reform komme zu spät, sagte Erwin Hofstätter (SPÖ).")
+    assert att.source == "Erwin Hofstätter"
+
+
+def test_institution_keeps_its_determiner_in_the_nominative() -> None:
+    assert only("Laut dem Gesundheitsministerium sind 30 Betten frei.").source == "das Gesundheitsministerium"
+    assert only("Die Polizei teilte mit, dass die Straße gesperrt ist.").source == "die Polizei"
+
+
+def test_channel_is_extracted() -> None:
+    att = only("Der Tunnel bleibe bis Mai zu, sagte Landesrat Ernst Kogler im ORF-Radio.")
+    assert att.channel == "im ORF-Radio"
+    att = only("Die Gespräche seien konstruktiv gewesen, sagte die Sprecherin gegenüber der APA.")
+    assert att.channel == "gegenüber der APA"
+
+
+def test_several_attributions_in_one_sentence() -> None:
+    found = extract_one(
+        "Laut Polizei gab es zwei Festnahmen – die APA berichtete, dass beide Männer geständig seien."
+    )
+    assert [(a.kind, a.cue) for a in found] == [("direct", "Laut"), ("direct", "berichtete")]
+    assert sources_match(found[0].source, "Polizei")
+    assert sources_match(found[1].source, "die APA")
+
+
+# --- continuations -----------------------------------------------------------------------
+
+
+def test_konjunktiv_continues_the_last_source() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Die Feuerwehr teilte am Abend mit, dass der Brand unter Kontrolle sei.",
+            "Zudem seien zwei Lagerhallen beschädigt worden.",
+            "Verletzt worden sei niemand.",
+        ]
+    )
+    for sentence in result[1:]:
+        assert len(sentence) == 1
+        assert sentence[0].kind == "continuation"
+        assert sentence[0].source == "die Feuerwehr"
+        assert sentence[0].hedged is True
+
+
+def test_pronoun_resolves_to_the_gender_compatible_person() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Die Lage sei angespannt, sagte Bürgermeisterin Renate Gruber.",
+            "Der Lehrer Markus Weinberger erklärte, die Schule bleibe offen.",
+            "Es gebe genug Notquartiere, fügte sie hinzu.",
+            "Der Unterricht beginne um acht Uhr, sagte er.",
+        ]
+    )
+    assert result[2][0].kind == "continuation"
+    assert result[2][0].source == "Renate Gruber"
+    assert result[2][0].hedged is False
+    assert result[3][0].source == "Markus Weinberger"
+
+
+def test_role_noun_resolves_to_the_named_person_with_that_role() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Justizministerin Karin Edlinger kündigte eine Reform an.",
+            "Die Gerichte seien überlastet, so die Ministerin.",
+            "Man arbeite an einer Lösung, fuhr die Ministerin fort.",
+        ]
+    )
+    assert [a.kind for a in result[1]] == ["continuation"]
+    assert result[1][0].source == "Karin Edlinger"
+    assert result[2][0].source == "Karin Edlinger"
+
+
+def test_role_noun_without_a_named_antecedent_is_the_source() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Ein Sprecher der Bahn sagte, der Zug sei ausgefallen.",
+            "Ersatzbusse seien unterwegs, sagte der Sprecher.",
+        ]
+    )
+    assert result[1][0].kind == "direct"
+    assert result[1][0].source == "der Sprecher"
+
+
+def test_demnach_continues_the_last_source() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Das Ministerium veröffentlichte am Montag eine Statistik.",
+            "Laut Ministerium ist die Zahl gesunken.",
+            "Demnach gab es 120 Fälle weniger als im Vorjahr.",
+        ]
+    )
+    assert result[2][0].kind == "continuation"
+    assert sources_match(result[2][0].source, "Ministerium")
+
+
+def test_sentence_inside_an_open_quote_continues_its_speaker() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Trainer Josef Brandl sagte: „Wir haben gut gespielt.",
+            "Am Ende fehlte das Glück.“",
+            "Das Stadion war voll.",
+        ]
+    )
+    assert result[1][0].kind == "continuation"
+    assert result[1][0].source == "Josef Brandl"
+    assert result[2] == []
+
+
+def test_first_person_sentence_after_a_first_person_quote_continues_it() -> None:
+    result = RuleAttributionExtractor().extract(
+        ["Wir sind zufrieden, sagt Direktorin Helga Moser.", "Wir rechnen mit mehr Besuchern."]
+    )
+    assert result[1][0].kind == "continuation"
+    assert result[1][0].source == "Helga Moser"
+
+
+def test_konjunktiv_inside_a_reported_clause_is_not_a_separate_continuation() -> None:
+    found = extract_one("Der Minister sagte, die Lage sei ernst und es gebe keine Alternative.")
+    assert [a.kind for a in found] == ["direct"]
+    assert found[0].hedged is False
+
+
+def test_konjunktiv_without_antecedent_is_hedge_only() -> None:
+    att = only("Die Verhandlungen seien gescheitert.")
+    assert att.kind == "hedge_only"
+    assert att.hedged is True
+    assert att.source == ""
+
+
+def test_konjunktiv_far_from_any_source_is_hedge_only() -> None:
+    sentences = (
+        ["Die Polizei sagte, der Mann sei geflohen."] + ["Der Ort liegt am Inn."] * 5 + ["Er sei bewaffnet."]
+    )
+    result = RuleAttributionExtractor().extract(sentences)
+    assert result[-1][0].kind == "hedge_only"
+
+
+# --- hedges: soll evidential vs deontic, lexical hedges, unnamed sources ----------------------
+
+EVIDENTIAL_SOLL = [
+    "Der Verdächtige soll das Geld aus der Kassa gestohlen haben.",
+    "Die beiden Männer sollen bereits im Mai festgenommen worden sein.",
+    "Der Fahrer soll betrunken gewesen sein.",
+    "Bei dem Toten soll es sich um einen Bergsteiger aus Bayern handeln.",
+    "Es gab Hinweise, wonach er die Unterlagen vernichtet haben soll.",
+]
+DEONTIC_SOLL = [
+    "Das neue Gesetz soll im Herbst in Kraft treten.",
+    "Die Steuer soll sinken.",
+    "Die Brücke soll bis 2027 fertig sein.",
+    "Künftig sollen alle Schulen einen Internetzugang haben.",
+    "Die Kinder sollen lernen, selbstständig zu arbeiten.",
+]
+
+
+@pytest.mark.parametrize("sentence", EVIDENTIAL_SOLL)
+def test_evidential_soll_is_a_hedge(sentence: str) -> None:
+    att = only(sentence)
+    assert att.kind == "hedge_only"
+    assert att.hedged is True
+    assert att.cue.lower().startswith("soll")
+
+
+@pytest.mark.parametrize("sentence", DEONTIC_SOLL)
+def test_deontic_soll_is_not_a_hedge(sentence: str) -> None:
+    assert extract_one(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Der angebliche Käufer meldete sich nie.", "angebliche"),
+        ("Die mutmaßlichen Einbrecher wurden gefasst.", "mutmaßlichen"),
+        ("Angeblich wurde der Vertrag schon unterschrieben.", "Angeblich"),
+        ("Berichten zufolge gab es mehrere Verletzte.", "zufolge"),
+        ("Laut Medienberichten plant der Konzern einen Börsengang.", "Laut"),
+    ],
+)
+def test_hedge_only_without_a_named_source(sentence: str, cue: str) -> None:
+    att = only(sentence)
+    assert att.kind == "hedge_only"
+    assert att.hedged is True
+    assert att.cue == cue
+
+
+def test_named_source_with_evidential_soll_is_direct_and_hedged() -> None:
+    att = only("Laut Polizei soll der Mann den Wagen gestohlen haben.")
+    assert att.kind == "direct"
+    assert att.hedged is True
+
+
+def test_anonymous_source_is_hedged() -> None:
+    att = only("Aus Regierungskreisen hieß es, der Minister trete zurück.")
+    assert att.kind == "direct"
+    assert att.hedged is True
+
+
+# --- negatives: no attribution ------------------------------------------------------------
+
+NO_ATTRIBUTION = [
+    "Der Minister sagte die Reise nach Brüssel kurzfristig ab.",
+    "Die Sängerin sagte ihre Teilnahme am Festival zu.",
+    "Im Saal waren die Lautsprecher zu leise eingestellt.",
+    "Die Musik war sehr laut.",
+    "Das Gericht erklärte den Vertrag für ungültig.",
+    "Er schätzt die Arbeit seiner Kollegen.",
+    "Ich habe das nicht gewusst.",
+    "Der Zug fährt um acht Uhr ab.",
+    "Die Gemeinde feiert am Sonntag ihr Jubiläum.",
+    "Wir kommen morgen, es sei denn, es regnet.",
+    "Es scheint, als habe niemand etwas bemerkt.",
+    "Der Bericht umfasst 300 Seiten.",
+    "Die Regierung will die Pensionen erhöhen.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_ATTRIBUTION)
+def test_no_attribution(sentence: str) -> None:
+    assert extract_one(sentence) == []
+
+
+def test_cli_report_shape() -> None:
+    report = attributions_report(["Die Bahn teilte mit, der Zug falle aus.", "Ersatzbusse seien unterwegs."])
+    assert report["sentences"][1] == "Ersatzbusse seien unterwegs."
+    assert [(a["sentence"], a["kind"]) for a in report["attributions"]] == [
+        (0, "direct"),
+        (1, "continuation"),
+    ]
+    assert set(report["attributions"][0]) == {
+        "sentence",
+        "source",
+        "role",
+        "channel",
+        "cue",
+        "kind",
+        "hedged",
+    }
+    json.dumps(report)
+
+
+def test_empty_article_and_bad_input() -> None:
+    assert RuleAttributionExtractor().extract([]) == []
+    with pytest.raises(TypeError, match="sentence 0"):
+        RuleAttributionExtractor().extract([None])  # type: ignore[list-item]
+
+
+# --- scorer -----------------------------------------------------------------------------
+
+
+def test_sources_match_normalises_determiners_and_surnames() -> None:
+    assert sources_match("die Polizei", "Polizei")
+    assert sources_match("Maria Huber", "Huber")
+    assert sources_match("der Sprecher des Ministeriums", "der Sprecher")
+    assert not sources_match("Maria Huber", "Karl Huberth")
+    assert not sources_match("Polizei", "")
+
+
+def _write_fixture(tmp_path: Path) -> tuple[Path, Path]:
+    data = tmp_path / "articles.csv"
+    data.write_text(
+        "id,category,text\n"
+        'a1,Test,"Die Feuerwehr teilte mit, dass der Brand gelöscht sei. '
+        "Zudem seien zwei Autos beschädigt worden. "
+        'Der See liegt ruhig da. Laut Wetterdienst wird es kalt."\n',
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.jsonl"
+    records = [
+        {"type": "article", "article_id": "a1", "category": "Test", "n_sentences": 4, "splitter": "test"},
+        {
+            "type": "sentence",
+            "article_id": "a1",
+            "index": 0,
+            "anchor": "Die Feuerwehr teilte mit, dass der",
+            "attributions": [
+                {
+                    "kind": "direct",
+                    "source": "die Feuerwehr",
+                    "role": None,
+                    "channel": None,
+                    "cue": "teilte mit",
+                    "hedged": False,
+                }
+            ],
+        },
+        {
+            "type": "sentence",
+            "article_id": "a1",
+            "index": 1,
+            "anchor": "Zudem seien zwei Autos beschädigt worden.",
+            "attributions": [
+                {
+                    "kind": "continuation",
+                    "source": "Feuerwehr",
+                    "role": None,
+                    "channel": None,
+                    "cue": "seien",
+                    "hedged": True,
+                }
+            ],
+        },
+        {
+            "type": "sentence",
+            "article_id": "a1",
+            "index": 3,
+            "anchor": "Laut Wetterdienst wird es kalt.",
+            "attributions": [
+                {
+                    "kind": "direct",
+                    "source": "Wetterdienst",
+                    "role": None,
+                    "channel": None,
+                    "cue": "laut",
+                    "hedged": False,
+                }
+            ],
+        },
+    ]
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    return gold, data
+
+
+def _sentence_splitter(text: str) -> list[str]:
+    return [s.strip() + "." for s in text.split(". ") if s.strip()]
+
+
+def test_scorer_on_a_small_invented_article(tmp_path: Path) -> None:
+    gold, data = _write_fixture(tmp_path)
+    report = score_extraction(gold, data, RuleAttributionExtractor(), _sentence_splitter)
+    assert report["unmatched_gold"] == []
+    assert report["overall"]["tp"] == 3
+    assert report["overall"]["fp"] == 0
+    assert report["per_kind"]["continuation"]["recall"] == 1.0
+    assert report["hedge"]["recall"] == 1.0
+    assert report["continuation_resolution_accuracy"] == 1.0
+
+
+class _NothingExtractor:
+    def extract(self, sentences: list[str]) -> list[list[Attribution]]:
+        return [[] for _ in sentences]
+
+
+def test_scorer_counts_misses_and_reports_unplaceable_gold(tmp_path: Path) -> None:
+    gold, data = _write_fixture(tmp_path)
+    with gold.open("a", encoding="utf-8") as handle:
+        handle.write(
+            json.dumps(
+                {
+                    "type": "sentence",
+                    "article_id": "a1",
+                    "index": 9,
+                    "anchor": "Nicht im Text",
+                    "attributions": [],
+                }
+            )
+            + "\n"
+        )
+    report = score_extraction(gold, data, _NothingExtractor(), _sentence_splitter)
+    assert report["overall"]["recall"] == 0.0
+    assert report["overall"]["fn"] == 3
+    assert [u["anchor"] for u in report["unmatched_gold"]] == ["Nicht im Text"]
+
+
+def test_gold_files_are_well_formed() -> None:
+    for name in ("dev.jsonl", "heldout.jsonl"):
+        articles = load_gold(GOLD_DIR / name)
+        assert articles, name
+        for article in articles:
+            assert article.sentences, article.article_id
+    dev = {a.article_id for a in load_gold(GOLD_DIR / "dev.jsonl")}
+    heldout = {a.article_id for a in load_gold(GOLD_DIR / "heldout.jsonl")}
+    assert len(dev) >= 15 and len(heldout) >= 5
+    assert not dev & heldout
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_file(), reason="shared 10kGNAD data not present")
+def test_every_gold_sentence_is_found_in_the_service_split() -> None:
+    for name in ("dev.jsonl", "heldout.jsonl"):
+        report = score_extraction(GOLD_DIR / name, SHARED_DATA, RuleAttributionExtractor())
+        assert report["unmatched_gold"] == [], report["unmatched_gold"]
