@@ -1,0 +1,108 @@
+"""The `kurzbrief` command end to end on the tiny models, offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from service.cli import app
+
+ARTICLE = (
+    "Stadtrat beschließt neues Radwegenetz\n"
+    "Der Stadtrat von Linz hat am Dienstag ein neues Radwegenetz beschlossen. "
+    "Das Projekt koste rund zwölf Millionen Euro, sagte Bürgermeister Klaus Winter.\n"
+    "Laut der Opposition ist der Zeitplan zu knapp.\n"
+    "(red/APA)\n"
+)
+
+
+@pytest.fixture()
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "artikel.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def invoke(*args: str, model_dir: Path | None = None):
+    env = {"KURZBRIEF_MODEL_DIR": str(model_dir)} if model_dir else {}
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def test_cli_brief_json_on_tiny_models(tiny_model_dir: Path, article_file: Path) -> None:
+    result = invoke("brief", str(article_file), "--json", model_dir=tiny_model_dir)
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["headline"] == "Stadtrat beschließt neues Radwegenetz"
+    assert payload["credit"] == "(red/APA)"
+    assert len(payload["sentences"]) == 3 and all(s["en"] for s in payload["sentences"])
+    assert payload["brief"] and payload["brief_sentences"]
+    assert {m["role"] for m in payload["models"]} == {"translation", "summarization"}
+
+
+def test_cli_translate_prints_one_line_per_sentence(tiny_model_dir: Path, article_file: Path) -> None:
+    result = invoke("translate", str(article_file), "--model-dir", str(tiny_model_dir))
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.strip().splitlines()) == 3
+
+
+def test_cli_missing_models_names_path_and_fix(tmp_path: Path, article_file: Path) -> None:
+    result = invoke("brief", str(article_file), model_dir=tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert "nowhere" in result.output and "kurzbrief models download" in result.output
+    check = invoke("models", "check", model_dir=tmp_path / "nowhere")
+    assert check.exit_code == 1
+
+
+def test_cli_attributions_contract(article_file: Path) -> None:
+    result = invoke("attributions", str(article_file), "--json")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["sentences"][0].startswith("Der Stadtrat von Linz")  # headline is not a body sentence
+    assert len(payload["sentences"]) == 3
+    keys = {"sentence", "source", "role", "channel", "cue", "kind", "hedged"}
+    assert payload["attributions"] and all(set(a) == keys for a in payload["attributions"])
+    winter = [a for a in payload["attributions"] if a["sentence"] == 1]
+    assert winter and winter[0]["source"] == "Klaus Winter" and winter[0]["kind"] == "direct"
+
+
+def test_cli_audit_flags_a_dropped_source(tmp_path: Path) -> None:
+    bitext = tmp_path / "bitext.jsonl"
+    rows = [
+        {"de": "Das Projekt koste rund zwölf Millionen Euro, sagte Bürgermeister Klaus Winter.",
+         "en": "The project costs around twelve million euros, said Mayor Klaus Winter."},
+    ]
+    bitext.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Mayor Klaus Winter said the project costs around twelve million euros.", encoding="utf-8")
+    bad.write_text("The project costs around twelve million euros.", encoding="utf-8")
+    ok = invoke("audit", "--bitext", str(bitext), "--brief", str(good), "--json")
+    assert ok.exit_code == 0, ok.output
+    assert json.loads(ok.stdout)["ok"] is True
+    flagged = invoke("audit", "--bitext", str(bitext), "--brief", str(bad), "--json")
+    assert flagged.exit_code == 1
+    kinds = [f["kind"] for s in json.loads(flagged.stdout)["sentences"] for f in s["flags"]]
+    assert "missing_source" in kinds
+
+
+def test_cli_bad_input_is_a_clear_error(tmp_path: Path, tiny_model_dir: Path) -> None:
+    path = tmp_path / "english.txt"
+    path.write_text("The council approved a new cycle network on Tuesday, the mayor said.", encoding="utf-8")
+    result = invoke("brief", str(path), model_dir=tiny_model_dir)
+    assert result.exit_code == 2 and "English" in result.output
+
+
+def test_console_script_entry_point_runs(tiny_model_dir: Path, article_file: Path) -> None:
+    """The installed entry point (python -m service.cli = console script `kurzbrief`) works from stdin."""
+    env = {**os.environ, "KURZBRIEF_MODEL_DIR": str(tiny_model_dir), "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "service.cli", "translate", "-"],
+        input=article_file.read_text(encoding="utf-8"), capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.strip().splitlines()) == 3
