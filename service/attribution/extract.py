@@ -23,7 +23,9 @@ Antecedents: every source attributed so far, plus persons named with a first nam
 ("Außenminister Sebastian Kurz" in a narrative sentence), with gender from the first name,
 the role noun ("Ministerin") or the pronoun that later resolves to them. "sagte er" takes the
 most recent male-compatible one; a role noun ("so der Minister") the most recent *named*
-person whose role has that head, else the role phrase is itself the (direct) source.
+person whose role has that head or a synonym (``lexicon.ROLE_FAMILIES``: "das Stadtoberhaupt"
+~ "Bürgermeister"); a definite status or nationality noun ("die Angeklagte", "der Schweizer")
+the most recent gender-compatible person; else the role phrase is itself the (direct) source.
 
 Resolution window: Konjunktiv I resolves to the source of the most recent attributed sentence
 if it lies at most ``CONTINUATION_WINDOW`` sentences back. Narrative sentences in between do
@@ -55,11 +57,15 @@ from service.attribution.german import (
     Token,
     first_name_gender,
     institution_head,
+    is_genderless_role,
     is_konjunktiv_i,
     is_role_noun,
     lemma,
+    referring_head,
+    role_family,
     role_gender,
     role_head,
+    role_keys,
     strip_genitive_s,
     tokenize,
 )
@@ -209,6 +215,30 @@ _RELATIVE_STARTS = frozenset(
         "selbst",
     }
 )
+_PREPOSITIONS = frozenset(
+    {
+        "am",
+        "im",
+        "in",
+        "auf",
+        "an",
+        "vom",
+        "von",
+        "bei",
+        "beim",
+        "mit",
+        "für",
+        "aus",
+        "nach",
+        "vor",
+        "über",
+        "unter",
+        "seit",
+        "gegen",
+        "zum",
+        "zur",
+    }
+)
 _PARTY_TAG = re.compile(r"^\((?:[A-ZÄÖÜ][\w.-]{0,12}|[A-ZÄÖÜ][a-zäöü]+ [A-ZÄÖÜ][\w.-]*)\)")
 
 
@@ -240,6 +270,8 @@ class _NounPhrase:
     kind: str  # "pronoun", "name", "role_only", "group", "unnamed", "anonymous", "possessive"
     gender: str | None
     head: str | None = None  # role head for role-only phrases
+    head_word: str | None = None  # the role noun itself ("Stadtoberhaupt"), for synonym lookup
+    partner: _NounPhrase | None = None  # the second of two coordinated subjects ("X und Y")
 
 
 @dataclass
@@ -268,13 +300,31 @@ class _State:
 class RuleAttributionExtractor:
     """German attribution extraction by rules and lexicons (implements ``AttributionExtractor``)."""
 
-    def extract(self, sentences: Sequence[str]) -> list[list[Attribution]]:
-        """The attributions of each sentence of one article, in the article's order."""
+    def extract(
+        self, sentences: Sequence[str], paragraphs: Sequence[int] | None = None
+    ) -> list[list[Attribution]]:
+        """The attributions of each sentence of one article, in the article's order.
+
+        ``paragraphs`` (optional, one paragraph index per sentence, as ``Sentence.paragraph``)
+        lets a paragraph break close an unbalanced quote and end a first-person quote run:
+        quotation marks and unmarked quotes do not span paragraphs in news copy. Konjunktiv
+        continuations do carry across a break (a report routinely goes on in the next
+        paragraph), so the resolution window is not reset.
+        """
+        if paragraphs is not None and len(paragraphs) != len(sentences):
+            raise ValueError(
+                f"paragraphs has {len(paragraphs)} entries for {len(sentences)} sentences; "
+                "pass one paragraph index per sentence or None"
+            )
         state = _State()
         result: list[list[Attribution]] = []
         for index, sentence in enumerate(sentences):
             if not isinstance(sentence, str):
                 raise TypeError(f"sentence {index} is {type(sentence).__name__}, expected str")
+            if paragraphs is not None and index > 0 and paragraphs[index] != paragraphs[index - 1]:
+                state.quote_open = False
+                state.quote_entity = None
+                state.last_first_person = False
             result.append(_SentenceAnalysis(sentence, index, state).run())
         return result
 
@@ -306,6 +356,7 @@ class _SentenceAnalysis:
         self.tokens: list[Token] = tokenize(sentence)
         self.lows = [t.lower for t in self.tokens]
         self.used: set[int] = set()  # token indices already consumed as a source or channel
+        self._extra: list[_Found] = []  # second coordinated subjects found with a verb cue
 
     # ---- driver ---------------------------------------------------------------------------
 
@@ -314,7 +365,9 @@ class _SentenceAnalysis:
         hedges = self._hedge_cues()
         found: list[_Found] = []
         found += self._prepositional_cues()
+        found += self._nominal_cues()  # first: its phrases may hold participles ("informierten")
         found += self._verb_cues()
+        found += self._extra
         found += self._colon_report_noun()
         if not found:
             found += self._headline_source()
@@ -420,39 +473,61 @@ class _SentenceAnalysis:
         if i >= 2 and lows[i - 1] in {"haben", "sein"} and _looks_participle(lows[i - 2]):
             return True
         end = self._clause_end(i)
-        words = [w for w in lows[i + 1 : end] if w[0].isalnum()]
+        # original case: a capitalised noun ("Möglichkeit") is never a participle
+        forms = [t.text for t in self.tokens[i + 1 : end] if t.is_word]
+        words = [w.lower() for w in forms]
         if len(words) < 1:
             return False
         last = words[-1]
         clause_words = set(lows[self._clause_start(i) : end])
         future = bool(clause_words & lexicon.FUTURE_MARKERS)
-        if last == "haben" and len(words) >= 2 and _looks_participle(words[-2]):
+        if future and clause_words & lexicon.FUTURE_MARKERS == {"bis"} and self._bis_is_range(i, end):
+            future = False  # "zwischen/von ein bis drei Prozent": a range, not a deadline
+        if last == "haben" and len(words) >= 2 and _looks_participle(forms[-2]):
             return True
         if (
             last == "sein"
             and len(words) >= 2
-            and (_looks_participle(words[-2]) or words[-2] in {"worden", "gewesen"})
+            and (_looks_participle(forms[-2]) or words[-2] in {"worden", "gewesen"})
         ):
             return not future
         if last == "handeln" and "sich" in words:
             return True
+        if last in lexicon.PLAN_INFINITIVES or lemma(last) in lexicon.PLAN_INFINITIVES:
+            return False  # "soll im Herbst in Kraft treten", "soll ... gebaut werden"
         if last in lexicon.EVIDENTIAL_STATIVE_INFINITIVES and last != "geben":
             predicate = words[-2] if len(words) >= 2 else ""
-            if predicate in {
-                "möglich",
-                "fertig",
-                "bereit",
-                "abgeschlossen",
-                "verfügbar",
-                "erhältlich",
-                "gültig",
-                "gesichert",
-                "sicher",
-                "vorbei",
-            } or predicate.endswith("er"):
+            if predicate in lexicon.PLAN_PREDICATES or predicate.endswith("er") and last == "sein":
+                return False
+            if clause_words & lexicon.PLAN_DATE_WORDS or self._purpose_follows(end):
                 return False
             return not future
         return False
+
+    def _bis_is_range(self, i: int, end: int) -> bool:
+        lows = self.lows
+        k = lows.index("bis", i) if "bis" in lows[i:end] else -1
+        if k <= 0:
+            k = next((x for x in range(self._clause_start(i), end) if lows[x] == "bis"), -1)
+        if k <= 0:
+            return False
+        before = lows[max(0, k - 4) : k]
+        return (
+            "von" in before
+            or "zwischen" in before
+            or _is_number(self.tokens[k - 1].text)
+            or lows[k - 1] in {"ein", "eins", "zwei", "drei", "vier", "fünf", "zehn"}
+        )
+
+    def _purpose_follows(self, end: int) -> bool:
+        """'..., um ... zu', '..., damit', '..., wo ...': the 'soll' clause states a purpose."""
+        lows = self.lows
+        return (
+            end < len(lows)
+            and self.tokens[end].text == ","
+            and end + 1 < len(lows)
+            and lows[end + 1] in {"um", "damit", "wo", "wenn", "sodass"}
+        )
 
     # ---- clause geometry ------------------------------------------------------------------
 
@@ -472,9 +547,19 @@ class _SentenceAnalysis:
         return n
 
     def _clause_start(self, i: int) -> int:
-        for k in range(i - 1, -1, -1):
-            if self.tokens[k].text in _BOUNDARY:
+        k = i - 1
+        while k >= 0:
+            text = self.tokens[k].text
+            if text == ")":
+                opening = next(
+                    (m for m in range(k - 1, max(-1, k - 6), -1) if self.tokens[m].text == "("), None
+                )
+                if opening is not None:  # "(SPÖ)": a tag inside the clause, as in _clause_end
+                    k = opening - 1
+                    continue
+            if text in _BOUNDARY:
                 return k + 1
+            k -= 1
         return 0
 
     def _hard_end(self, i: int) -> int:
@@ -513,6 +598,9 @@ class _SentenceAnalysis:
                 return None
             det = low
             k += 1
+            if k < n and lows[k] in _PREPOSITIONS:
+                # a long participial modifier: "einer am Mittwoch in Wien vorgestellten Umfrage"
+                k = self._skip_participial_phrase(k)
             # adjectives and participles, also "die auf Muscheln spezialisierte Forscherin"
             while k < n and toks[k].is_word:
                 if lows[k] in _SUBORDINATORS or lows[k] in {"und", "oder", "nicht"}:
@@ -569,9 +657,16 @@ class _SentenceAnalysis:
             end = self._extend_genitive(end)
             source = " ".join(t.text for t in toks[j:end])
             head = role_head(words[0]) if is_role_noun(words[0]) else None
+            if head is None and det and len(words) == 1:
+                head = referring_head(words[0])  # "der Schweizer", "die 59-Jährige"
             if head:
                 kind = "role_only"
-                gender = role_gender(words[0]) or _det_gender(det)
+                if is_genderless_role(words[0]):
+                    gender = None  # "das Stadtoberhaupt" is a man or a woman
+                elif head == "person" and words[0].lower().endswith(("in", "innen")):
+                    gender = "f"
+                else:
+                    gender = role_gender(words[0]) or _det_gender(det)
             else:
                 kind = "group"
                 gender = _det_gender(det) if det else None
@@ -615,9 +710,39 @@ class _SentenceAnalysis:
                 head = role_head(words[-1])
                 end = self._extend_genitive(end)
                 source = " ".join(t.text for t in toks[j:end])
-        np = _NounPhrase(j, end, source, role, kind, gender, head)
+        head_word = None
+        if kind == "role_only":
+            head_word = (
+                words[0]
+                if split == 0 and len(words) == 1 or det and head == role_head(words[0])
+                else words[-1]
+            )
+        np = _NounPhrase(j, end, source, role, kind, gender, head, head_word)
         self._attach_apposition(np)
         return np
+
+    def _skip_participial_phrase(self, k: int) -> int:
+        """Index of the inflected participle that closes a pre-nominal phrase opened at k, or k.
+
+        Only a participle ("vorgestellten", "spezialisierte") directly before a capitalised
+        noun, within one clause, counts: "der in Wien" with no such participle stays as it was.
+        """
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        for m in range(k + 1, min(n - 1, k + 14)):
+            if toks[m].text in _BOUNDARY or lows[m] in _SUBORDINATORS or lows[m] in {"und", "oder"}:
+                return k
+            if (
+                toks[m].is_word
+                and _is_inflected_adjective(toks[m].text)
+                and lows[m] not in lexicon.DETERMINERS
+                and lows[m].endswith(
+                    ("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enden", "ende")
+                )
+                and toks[m + 1].is_capitalised
+                and toks[m + 1].is_word
+            ):
+                return m
+        return k
 
     def _extend_genitive(self, end: int) -> int:
         """Extend a role or institution phrase over a genitive/von attachment ("des Bezirks X")."""
@@ -696,16 +821,12 @@ class _SentenceAnalysis:
         if np.kind == "possessive":
             return self._resolve_pronoun(np.gender), True
         if np.kind == "role_only" and np.head:
-            for ent in reversed(state.entities):
-                if (
-                    ent.is_person
-                    and ent.named
-                    and np.head in ent.role_heads
-                    and self.index - ent.last_sentence <= PRONOUN_WINDOW * 2
-                    and _gender_compatible(np.gender, ent.gender)
-                ):
-                    return ent, True
-            ent = _Entity(np.source, None, np.gender, True, self.index, {np.head}, named=False)
+            keys = role_keys(np.head_word) if np.head_word else frozenset()
+            keys = keys or frozenset({np.head})
+            resolved = self._resolve_role(np, keys)
+            if resolved is not None:
+                return resolved, True
+            ent = _Entity(np.source, None, np.gender, True, self.index, set(keys), named=False)
             return ent, False
         if np.kind in {"unnamed"}:
             return None, False
@@ -724,6 +845,36 @@ class _SentenceAnalysis:
             return _Entity(np.source, np.role, np.gender, True, self.index, _role_heads(np.role)), False
         gender = np.gender
         return _Entity(np.source, np.role, gender, False, self.index), False
+
+    def _resolve_role(self, np: _NounPhrase, keys: frozenset[str]) -> _Entity | None:
+        """The named person a role-noun subject refers back to, or None.
+
+        First the most recent person whose role is the same or a synonym ("das Stadtoberhaupt"
+        after "Bürgermeister Eduardo Paes"); then, for a definite role noun ("die Angeklagte",
+        "der Schweizer"), the most recent person of compatible gender whose role the article
+        has not given -- unless the noun usually names someone else ("der Sprecher").
+        """
+        persons = [
+            e
+            for e in reversed(self.state.entities)
+            if e.is_person and e.named and _gender_compatible(np.gender, e.gender)
+        ]
+        family = role_family(keys)
+        for ent in persons:
+            if self.index - ent.last_sentence <= PRONOUN_WINDOW * 2 and family & ent.role_heads:
+                return ent
+        first = np.source.split(" ", 1)[0].lower()
+        if first not in {"der", "die", "das"} or keys & lexicon.SEPARATE_PERSON_HEADS:
+            return None
+        # a status ("die Angeklagte") or a nationality/age ("der Schweizer") fits any role
+        generic = np.head == "person" or bool(family & lexicon.STATUS_ROLE_HEADS)
+        for ent in persons:
+            if self.index - ent.last_sentence > PRONOUN_WINDOW:
+                break
+            if generic or not ent.role_heads:
+                return ent
+            return None  # the most recent person has another role: a different person
+        return None
 
     def _resolve_pronoun(self, gender: str | None) -> _Entity | None:
         recent = [e for e in reversed(self.state.entities) if self.index - e.last_sentence <= PRONOUN_WINDOW]
@@ -857,6 +1008,17 @@ class _SentenceAnalysis:
         head_index = next((x for x, w in enumerate(low_words) if w in lexicon.REPORT_NOUNS), None)
         if head_index is None:
             return np
+        owner = words[head_index - 1] if head_index >= 1 else ""
+        if (
+            head_index == len(words) - 1
+            and owner[:1].isupper()
+            and owner.endswith(("s", "'", "’"))
+            and owner.lower() not in lexicon.DETERMINERS
+            and not owner.lower().endswith(lexicon.DOCUMENT_HEADS)
+        ):
+            # a Saxon genitive names the originator: "in Zschäpes Erklärung" -> Zschäpe
+            name = strip_genitive_s(owner.rstrip("’"))
+            return _NounPhrase(np.start, np.end, name, None, "name", None)
         rest = words[head_index + 1 :]
         if (
             not rest
@@ -999,6 +1161,84 @@ class _SentenceAnalysis:
         found = self._found_from_np(np, 0, toks[k].text, None)
         return [found] if found else []
 
+    def _nominal_cues(self) -> list[_Found]:
+        """Reports carried by a noun: 'In X war von ... die Rede', '..., lautet die Logik des
+        Ministeriums', 'X ist überzeugt, dass ...'."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        out: list[_Found] = []
+        for i, low in enumerate(lows):
+            if i in self.used:
+                continue
+            if low == "rede" and i > 0 and lows[i - 1] == "die" and toks[i].is_capitalised:
+                start, end = self._clause_start(i), self._clause_end(i)
+                clause = lows[start:end]
+                if not ({"von", "vom", "davon"} & set(clause)) or not (
+                    {"war", "ist", "sei", "wäre", "waren", "sind"} & set(clause)
+                ):
+                    continue
+                for k in range(start, i):
+                    if lows[k] in {"in", "bei", "aus", "seitens"} and k + 1 < n:
+                        m = k + 1
+                        while (
+                            m < min(i, k + 4)
+                            and toks[m].is_word
+                            and not toks[m].is_capitalised
+                            and (lows[m] not in lexicon.DETERMINERS and lows[m] not in _PREPOSITIONS)
+                        ):
+                            m += 1  # "in ägyptischen Justizkreisen"
+                        np = self._np(m, oblique=True)
+                        if np is not None and m > k + 1:
+                            np.source = self.text[toks[k + 1].start : toks[np.end - 1].end]
+                            np.start = k + 1
+                        if np is None or np.kind == "pronoun":
+                            continue
+                        if lows[k + 1] in lexicon.DETERMINERS:
+                            np.source = _nominative(np.source, lows[k + 1])
+                        found = self._found_from_np(np, k, "war die Rede", None)
+                        if found:
+                            self.used.update(range(np.start, np.end))
+                            out.append(found)
+                        break
+            elif lemma(low) == "lauten" and low[:1].islower():
+                k = i + 1
+                if k < n and lows[k] in {"der", "die", "das"}:
+                    k += 1
+                while k < n and toks[k].is_word and not toks[k].is_capitalised:
+                    k += 1
+                if k >= n or lows[k] not in lexicon.LAUTEN_REPORT_NOUNS:
+                    continue
+                m = k + 1
+                if m < n and lows[m] in {"des", "der", "von", "vom"}:
+                    start = m + 1 if lows[m] in {"von", "vom"} else m
+                    np = self._oblique_np(start)
+                    if np is not None and np.kind not in {"pronoun", "possessive"}:
+                        found = self._found_from_np(np, i, f"{toks[i].text} {toks[k].text}", None)
+                        if found:
+                            self.used.update(range(np.start, np.end))
+                            out.append(found)
+            elif low == "überzeugt" and self._has_complement(i):
+                start = self._clause_start(i)
+                copula = next(
+                    (
+                        k
+                        for k in range(i - 1, start - 1, -1)
+                        if lows[k] in {"ist", "sind", "sei", "seien", "war", "waren", "zeigte", "zeigten"}
+                    ),
+                    None,
+                )
+                if copula is None or lows[copula].startswith("zeig"):
+                    continue  # "zeigte sich überzeugt" is a verb cue already
+                subject = self._subject(copula)
+                if subject is None or subject.kind in {"group"} and lows[subject.start] in {"es", "das"}:
+                    continue
+                found = self._found_from_np(
+                    subject, min(subject.start, copula), f"{toks[copula].text} überzeugt", None
+                )
+                if found:
+                    self.used.update(range(subject.start, subject.end))
+                    out.append(found)
+        return out
+
     def _headline_source(self) -> list[_Found]:
         """'Bitkom: Interesse groß' -- a source and a colon opening the article's first line."""
         if self.index != 0 or ":" not in self.lows[:4]:
@@ -1074,9 +1314,15 @@ class _SentenceAnalysis:
                 return compound, particle_index
             if base in lexicon.SPEECH_VERBS and particle in {"aus"} and base == "sprechen":
                 return "aussprechen", particle_index
+            if _could_be_verb(low, base) and self._argument_phrase(i, end):
+                return compound, particle_index  # "lehnte mit dem Argument ab, dass ..."
             return None, None
         if base not in lexicon.SPEECH_VERBS and base not in lexicon.BELIEF_VERBS and base != "zeigen":
+            if low != base and _could_be_verb(low, base) and self._argument_phrase(i, end):
+                return base, None  # "verweigerte die Aussage mit der Begründung, dass ..."
             return None, None
+        if base == "nennen" and i + 1 < len(lows) and lows[i + 1] == "sich":
+            return None, None  # "nennt sich X" names, it does not report
         if low == base:
             # infinitive (after a modal or "zu") or 3rd person plural present
             start = self._clause_start(i)
@@ -1101,9 +1347,17 @@ class _SentenceAnalysis:
         if base == "erklären" and "für" in lows[i:end] and not self._has_complement(i):
             return None, None
         if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
-            if not (base == "schätzen" and "auf" in lows[i:end]):
+            if not (base in lexicon.ESTIMATE_VERBS and "auf" in lows[i:end]):
                 return None, None
         return base, None
+
+    def _argument_phrase(self, i: int, end: int) -> bool:
+        """'mit dem Argument / mit der Begründung' in the verb's clause, followed by its content."""
+        lows = self.lows
+        for k in range(self._clause_start(i), end - 2):
+            if lows[k] == "mit" and lows[k + 1] in {"dem", "der"} and lows[k + 2] in lexicon.ARGUMENT_NOUNS:
+                return end < len(lows) and self.tokens[end].text in {",", ":"}
+        return False
 
     def _has_complement(self, i: int) -> bool:
         """A clause, a colon or a Konjunktiv follows the verb's clause -- or it closes a report."""
@@ -1164,6 +1418,12 @@ class _SentenceAnalysis:
         found = self._found_from_np(subject, min(subject.start, i), cue, channel)
         if found:
             self.used.update(range(subject.start, subject.end))
+            partner = subject.partner
+            if partner is not None:
+                second = self._found_from_np(partner, partner.start, cue, channel)
+                if second is not None:
+                    self.used.update(range(partner.start, partner.end))
+                    self._extra.append(second)
         return found
 
     def _subject(self, a: int) -> _NounPhrase | None:
@@ -1181,6 +1441,8 @@ class _SentenceAnalysis:
             if subordinate and s + 1 < a:
                 s += 1
             left = self._np(s)
+            if left is not None and left.end < a and self._coordinate(left, a, must_end_at=a):
+                return left
             if (
                 left is not None
                 and left.kind != "possessive"
@@ -1265,6 +1527,7 @@ class _SentenceAnalysis:
             right = self._np(j)
             if right is not None and right.kind != "possessive":
                 if not (lows[j] in {"ein", "eine", "kein", "keine"} and right.kind == "group"):
+                    self._coordinate(right, a, must_end_at=None)
                     return right
         # coordinated or interrupted: "X verurteilte ... und forderte", "Prieth, für den ..., zeigte sich"
         first = self._np(hard)
@@ -1277,6 +1540,42 @@ class _SentenceAnalysis:
             ):
                 return first
         return None
+
+    def _coordinate(self, np: _NounPhrase, verb: int, *, must_end_at: int | None) -> bool:
+        """Attach a second coordinated subject ("X und Y verkündeten") to np; True if found.
+
+        Only with a plural finite verb, and only names or institutions: "X und dessen Sohn"
+        would need a possessive resolution the rules do not do.
+        """
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        if not lows[verb].endswith("n") or np.kind not in {"name", "group", "role_only"}:
+            return False
+        k = np.end
+        if k >= n or lows[k] not in {"und", "sowie"} or k + 1 >= n:
+            return False
+        other = self._np(k + 1)
+        if (
+            other is None
+            or other.kind not in {"name", "group"}
+            or other.kind != np.kind
+            and np.kind != "role_only"
+        ):
+            return False
+        if must_end_at is not None and other.end != must_end_at:
+            return False
+        if (
+            must_end_at is None
+            and other.end < n
+            and toks[other.end].is_word
+            and lows[other.end]
+            not in (
+                lexicon.SKIPPABLE_AFTER_VERB | lexicon.SEPARABLE_PARTICLES | {"am", "im", "in", "vor", "bei"}
+            )
+            and not _looks_participle(toks[other.end].text)
+        ):
+            return False
+        np.partner = other
+        return True
 
     def _hervorgehen(self, i: int, cue: str) -> _Found | None:
         """'..., geht aus einer Umfrage des Verbands X hervor' -> the 'aus' phrase is the source."""
@@ -1377,7 +1676,7 @@ class _SentenceAnalysis:
         if kon:
             pos, cue = kon[0]
             if recent and state.last_entity is not None:
-                ent = state.last_entity
+                ent = self._speaker_behind(state.last_entity)
                 return [
                     _Found(
                         pos, ent.source, ent.role, None, cue, "continuation", False, ent, has_own_cue=False
@@ -1395,6 +1694,18 @@ class _SentenceAnalysis:
             ent = state.last_entity
             return [_Found(0, ent.source, ent.role, None, "Zitat", "continuation", False, ent)]
         return []
+
+    def _speaker_behind(self, ent: _Entity) -> _Entity:
+        """A document source ("die Klage") is not who goes on speaking: prefer the most recent
+        person or institution within the window, if the article has one."""
+        if ent.is_person or not _is_document(ent.source):
+            return ent
+        for other in reversed(self.state.entities):
+            if self.index - other.last_sentence > CONTINUATION_WINDOW:
+                break
+            if other is not ent and not _is_document(other.source):
+                return other
+        return ent
 
     def _konjunktiv_positions(self, *, allow_ii: bool) -> list[tuple[int, str]]:
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
@@ -1480,6 +1791,18 @@ def _is_participle_form(word: str, base: str) -> bool:
     return False
 
 
+def _could_be_verb(low: str, base: str) -> bool:
+    """A lower-case inflected form whose lemma is a verb infinitive (not 'dem' -> 'der')."""
+    return (
+        low[:1].isalpha()
+        and low[:1].islower()
+        and base.endswith(("en", "rn", "ln"))
+        and low not in lexicon.DETERMINERS
+        and low not in _SUBORDINATORS
+        and low not in _NAME_PARTICLES
+    )
+
+
 def _is_number(text: str) -> bool:
     return text[:1].isdigit()
 
@@ -1548,6 +1871,10 @@ def _nominative(source: str, det: str | None) -> str:
             if head.endswith(
                 (
                     "iums",
+                    "instituts",
+                    "institutes",
+                    "komitees",
+                    "teams",
                     "amts",
                     "amtes",
                     "ments",
@@ -1578,15 +1905,33 @@ def _nominative(source: str, det: str | None) -> str:
     return f"{new} {rest}"
 
 
+def _is_document(source: str) -> bool:
+    """'die 28-seitige Klagsschrift', 'Zschäpes Erklärung': a text, not a speaker."""
+    words = [w for w in source.split() if w[:1].isupper() and w.lower() not in lexicon.DETERMINERS]
+    if not words:
+        return False
+    head = (
+        words[0]
+        if len(words) == 1
+        else next((w for w in words if w.lower().endswith(lexicon.DOCUMENT_HEADS)), words[0])
+    )
+    return head.lower().endswith(lexicon.DOCUMENT_HEADS)
+
+
 def _norm_source(source: str) -> str:
     words = [w for w in source.lower().split() if w not in lexicon.DETERMINERS]
     return " ".join(words)
 
 
 def _role_heads(role: str | None) -> set[str]:
+    """Role keys of a role phrase ("Innenministerin" -> minister keys), for synonym matching."""
     if not role:
         return set()
-    return {h for w in role.split() if (h := role_head(w))}
+    out: set[str] = set()
+    for w in role.split():
+        if w[:1].isupper() and is_role_noun(w):
+            out |= role_keys(w)
+    return out
 
 
 def _lower_determiner(source: str) -> str:

@@ -117,6 +117,64 @@ def role_gender(word: str) -> str | None:
     return "m"
 
 
+def role_keys(word: str) -> frozenset[str]:
+    """The lexicon keys a role word stands for: its head, the whole word and its masculine stem.
+
+    "Ressortchefin" -> {"chef", "ressortchefin", "ressortchef"}: the head alone would lose
+    that a "Ressortchef" is a minister.
+    """
+    head = role_head(word) or referring_head(word)
+    if head is None:
+        return frozenset()
+    low = word.lower().rstrip("-").rsplit("-", 1)[-1]
+    keys = {low}
+    for ending in ("innen", "in"):
+        if low.endswith(ending) and len(low) > len(ending) + 3:
+            keys.add(low[: -len(ending)])
+            break
+    if not any(_family_of(k) != {k} for k in keys):
+        keys.add(head)  # "Innenminister" -> also "minister"; "Regierungschef" keeps its own family
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=4096)
+def _family_of(key: str) -> frozenset[str]:
+    out = {key}
+    for family in lexicon.ROLE_FAMILIES:
+        if key in family:
+            out |= family
+    return frozenset(out)
+
+
+def role_family(keys: frozenset[str] | set[str]) -> frozenset[str]:
+    """Role keys plus every synonym and near-synonym (Bürgermeister ~ Stadtoberhaupt)."""
+    out: set[str] = set()
+    for key in keys:
+        out |= _family_of(key)
+    return frozenset(out)
+
+
+def referring_head(word: str) -> str | None:
+    """'person' for nouns that can refer back to anyone just named ("der Schweizer",
+    "die 59-Jährige"), else None. Whole-word matches only: "Schweizer Bank" is an adjective."""
+    if not word[:1].isupper() and not word[:1].isdigit():
+        return None
+    low = word.lower()
+    if low.endswith(("jährige", "jähriger", "jährigen")):
+        return "person"
+    if low in lexicon.NATIONALITY_NOUNS:
+        return "person"
+    for ending in ("innen", "in"):
+        if low.endswith(ending) and low[: -len(ending)] in lexicon.NATIONALITY_NOUNS:
+            return "person"
+    return None
+
+
+def is_genderless_role(word: str) -> bool:
+    """Whether the grammatical gender of a role noun says nothing about the person."""
+    return bool(role_keys(word) & lexicon.GENDERLESS_ROLE_HEADS)
+
+
 def institution_head(word: str) -> bool:
     low = word.lower()
     return any(low.endswith(h) for h in lexicon.INSTITUTION_HEADS)

@@ -104,6 +104,27 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "geltend machen",
         "öffentlichmachen",
         "verurteilen",
+        "nennen",
+        "posten",
+        "mutmaßen",
+        "spekulieren",
+        "monieren",
+        "beanstanden",
+        "anprangern",
+        "einwenden",
+        "andeuten",
+        "enthüllen",
+        "prophezeien",
+        "vermelden",
+        "bekanntmachen",
+        "beharren",
+        "pochen",
+        "kontern",
+        "nachlegen",
+        "zugestehen",
+        "bescheinigen",
+        "attestieren",
+        "ankreiden",
     }
 )
 
@@ -125,6 +146,42 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "meinen",
         "rechnen",
         "finden",
+        "beziffern",
+    }
+)
+
+# Estimate verbs that need "auf" + amount when no clause follows ("bezifferte den Schaden auf").
+ESTIMATE_VERBS: frozenset[str] = frozenset({"schätzen", "beziffern"})
+
+# Nouns that turn any verb into a report: "lehnte mit dem Argument ab, dass ...".
+ARGUMENT_NOUNS: frozenset[str] = frozenset({"argument", "begründung", "hinweis", "verweis", "worten"})
+
+# Nouns of a stated view that "lauten" reports: "..., lautet die Logik des Ministeriums".
+LAUTEN_REPORT_NOUNS: frozenset[str] = frozenset(
+    {
+        "logik",
+        "argumentation",
+        "begründung",
+        "devise",
+        "botschaft",
+        "tenor",
+        "einschätzung",
+        "position",
+        "forderung",
+        "kritik",
+        "antwort",
+        "erklärung",
+        "diagnose",
+        "prognose",
+        "fazit",
+        "bilanz",
+        "vorwurf",
+        "argument",
+        "meinung",
+        "ansicht",
+        "credo",
+        "parole",
+        "losung",
     }
 )
 
@@ -1261,6 +1318,53 @@ EVIDENTIAL_STATIVE_INFINITIVES: frozenset[str] = frozenset(
         "verfügen",
         "betragen",
         "geben",
+        "liegen",
+        "stehen",
+        "halten",
+        "aufhalten",
+        "vorliegen",
+        "zurückgehen",
+    }
+)
+
+# Predicates of "soll ... sein" that describe a plan or a function, not a reported fact
+# ("soll bis Herbst fertig sein", "sollen dort unterwegs sein, wo ...").
+PLAN_PREDICATES: frozenset[str] = frozenset(
+    {
+        "möglich",
+        "fertig",
+        "bereit",
+        "abgeschlossen",
+        "verfügbar",
+        "erhältlich",
+        "gültig",
+        "gesichert",
+        "sicher",
+        "vorbei",
+        "unterwegs",
+        "zuständig",
+        "präsent",
+        "erreichbar",
+        "vorhanden",
+        "aktiv",
+        "offen",
+        "geöffnet",
+        "kostenlos",
+        "gratis",
+        "frei",
+        "zugänglich",
+        "einsatzbereit",
+        "betriebsbereit",
+        "online",
+        "dabei",
+        "beteiligt",
+        "vertreten",
+        "garantiert",
+        "gewährleistet",
+        "pflicht",
+        "verpflichtend",
+        "transparent",
+        "stabil",
     }
 )
 # Time expressions that make "soll ... sein" a plan ("soll bis Herbst fertig sein").
@@ -1294,6 +1398,57 @@ FUTURE_MARKERS: frozenset[str] = frozenset(
         "endlich",
         "sobald",
         "ziel",
+        "geplant",
+        "plan",
+        "pläne",
+        "plänen",
+        "vorgesehen",
+        "voraussichtlich",
+    }
+)
+
+# Dates that make a present "soll ... sein/liegen" a plan ("soll Ende März fertig sein"); a
+# perfect infinitive with a date is still a reported past event ("soll im März ... haben").
+PLAN_DATE_WORDS: frozenset[str] = frozenset(
+    {
+        "jänner",
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "jahresende",
+        "ende",
+        "anfang",
+        "mitte",
+    }
+)
+
+# Infinitives of plans: "soll ... entstehen / eröffnen / beginnen" is deontic, never a hedge.
+PLAN_INFINITIVES: frozenset[str] = frozenset(
+    {
+        "entstehen",
+        "eröffnen",
+        "beginnen",
+        "starten",
+        "folgen",
+        "kommen",
+        "treten",
+        "erfolgen",
+        "dienen",
+        "helfen",
+        "sorgen",
+        "ermöglichen",
+        "bringen",
+        "bleiben",
+        "werden",
     }
 )
 
@@ -1585,4 +1740,285 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
         "charles",
         "edward",
     }
+)
+
+
+# --- role synonyms (continuation resolution) -----------------------------------------------
+
+# Role heads that name the same kind of person: "das Stadtoberhaupt" after "Bürgermeister
+# Eduardo Paes", "die Forscherin" after "die Archäologin Kat Szabo". Heads as in ROLE_HEADS.
+ROLE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"bürgermeister", "stadtoberhaupt", "stadtchef", "ortschef", "gemeindechef"}),
+    frozenset(
+        {"angeklagte", "angeklagter", "beschuldigte", "beschuldigter", "verdächtige", "verdächtiger", "täter"}
+    ),
+    frozenset(
+        {
+            "forscher",
+            "wissenschafter",
+            "wissenschaftler",
+            "experte",
+            "expertin",
+            "professor",
+            "historiker",
+            "soziologe",
+            "soziologin",
+            "psychologe",
+            "psychologin",
+            "biologe",
+            "biologin",
+            "archäologe",
+            "archäologin",
+            "physiker",
+            "chemiker",
+            "geologe",
+            "geologin",
+            "astronom",
+            "virologe",
+            "virologin",
+            "epidemiologe",
+            "epidemiologin",
+            "mediziner",
+            "ökonom",
+            "analyst",
+            "studienautor",
+            "autor",
+            "rechtsexperte",
+            "staatsrechtler",
+            "verfassungsrechtler",
+            "jurist",
+            "juristin",
+        }
+    ),
+    frozenset({"minister", "ministerin", "ressortchef", "ressortchefin", "premierminister"}),
+    frozenset({"kanzler", "kanzlerin", "regierungschef", "premier", "premierminister", "staatschef"}),
+    frozenset({"präsident", "präsidentin", "staatschef", "staatsoberhaupt"}),
+    frozenset(
+        {
+            "chef",
+            "chefin",
+            "leiter",
+            "leiterin",
+            "vorsitzende",
+            "vorsitzender",
+            "direktor",
+            "direktorin",
+            "generaldirektor",
+            "manager",
+            "ceo",
+            "boss",
+            "obmann",
+            "obfrau",
+            "präsident",
+            "präsidentin",
+            "vorstand",
+            "rektor",
+            "rektorin",
+            "gründer",
+            "eigentümer",
+            "unternehmer",
+        }
+    ),
+    frozenset({"trainer", "coach", "teamchef"}),
+    frozenset({"anwalt", "anwältin", "rechtsanwalt", "rechtsanwältin", "verteidiger", "verteidigerin"}),
+    frozenset({"landeshauptmann", "landeshauptfrau", "landeschef"}),
+    frozenset(
+        {
+            "politiker",
+            "abgeordnete",
+            "abgeordneter",
+            "mandatar",
+            "parlamentarier",
+            "nationalrat",
+            "klubobmann",
+            "klubobfrau",
+        }
+    ),
+    frozenset(
+        {
+            "spieler",
+            "stürmer",
+            "tormann",
+            "torhüter",
+            "athlet",
+            "athletin",
+            "kapitän",
+            "läufer",
+            "läuferin",
+            "fahrer",
+            "fahrerin",
+        }
+    ),
+    frozenset({"schauspieler", "künstler", "sänger", "regisseur", "musiker", "star"}),
+)
+
+# Role heads that usually denote a *different* person from the one just named ("der Sprecher"
+# after "Minister X" is the minister's spokesman): never resolved to a person whose role is
+# unknown.
+SEPARATE_PERSON_HEADS: frozenset[str] = frozenset(
+    {
+        "sprecher",
+        "sprecherin",
+        "anwalt",
+        "anwältin",
+        "rechtsanwalt",
+        "rechtsanwältin",
+        "verteidiger",
+        "verteidigerin",
+        "richter",
+        "staatsanwalt",
+        "staatsanwältin",
+        "polizist",
+        "ermittler",
+        "zeuge",
+        "zeugin",
+        "augenzeuge",
+        "augenzeugin",
+        "mitarbeiter",
+        "vertreter",
+        "sekretär",
+        "arzt",
+        "ärztin",
+        "opfer",
+        "beamte",
+        "beamter",
+        "beamtin",
+        "kritiker",
+        "berater",
+        "beraterin",
+        "moderator",
+        "journalist",
+        "kommissar",
+        "mitglied",
+    }
+)
+
+# Roles a person has besides their job ("die Angeklagte" may be "Ministerin X"): a definite
+# one refers back to the most recent person of compatible gender whatever their role.
+STATUS_ROLE_HEADS: frozenset[str] = frozenset(
+    {"angeklagte", "angeklagter", "beschuldigte", "beschuldigter", "verdächtige", "verdächtiger"}
+)
+
+# Role nouns whose grammatical gender says nothing about the person ("das Stadtoberhaupt").
+GENDERLESS_ROLE_HEADS: frozenset[str] = frozenset(
+    {"stadtoberhaupt", "staatsoberhaupt", "mitglied", "opfer", "star", "boss", "ceo", "cfo"}
+)
+
+# Nouns that refer back to any person just named, whatever their role: nationality nouns
+# ("sagte der Schweizer") -- checked as whole words (stem, -in, -innen), never as endings.
+NATIONALITY_NOUNS: frozenset[str] = frozenset(
+    {
+        "schweizer",
+        "österreicher",
+        "italiener",
+        "amerikaner",
+        "us-amerikaner",
+        "spanier",
+        "niederländer",
+        "holländer",
+        "belgier",
+        "kanadier",
+        "australier",
+        "inder",
+        "japaner",
+        "brasilianer",
+        "argentinier",
+        "mexikaner",
+        "iraner",
+        "iraker",
+        "syrer",
+        "ägypter",
+        "ukrainer",
+        "norweger",
+        "luxemburger",
+        "kolumbianer",
+        "chilene",
+        "südafrikaner",
+        "nigerianer",
+        "kenianer",
+        "libanese",
+        "franzose",
+        "französin",
+        "brite",
+        "britin",
+        "russe",
+        "russin",
+        "chinese",
+        "chinesin",
+        "türke",
+        "türkin",
+        "grieche",
+        "griechin",
+        "pole",
+        "polin",
+        "ungar",
+        "tscheche",
+        "tschechin",
+        "slowake",
+        "slowakin",
+        "kroate",
+        "kroatin",
+        "serbe",
+        "serbin",
+        "schwede",
+        "schwedin",
+        "däne",
+        "dänin",
+        "finne",
+        "finnin",
+        "ire",
+        "irin",
+        "portugiese",
+        "portugiesin",
+        "israeli",
+        "slowene",
+        "slowenin",
+        "bulgare",
+        "bulgarin",
+        "rumäne",
+        "rumänin",
+        "kärntner",
+        "tiroler",
+        "steirer",
+        "vorarlberger",
+        "burgenländer",
+        "niederösterreicher",
+        "oberösterreicher",
+        "bayer",
+        "bayerin",
+        "deutsche",
+        "deutscher",
+    }
+)
+
+# Nouns for documents and texts: a Konjunktiv continuation prefers the person or institution
+# behind them ("heißt es in der Klage" -- the claims are the plaintiff's).
+DOCUMENT_HEADS: tuple[str, ...] = (
+    "erklärung",
+    "klage",
+    "klagsschrift",
+    "anklage",
+    "anklageschrift",
+    "studie",
+    "bericht",
+    "schreiben",
+    "papier",
+    "vermerk",
+    "protokoll",
+    "aussendung",
+    "mitteilung",
+    "stellungnahme",
+    "brief",
+    "umfrage",
+    "analyse",
+    "gutachten",
+    "urteil",
+    "index",
+    "statistik",
+    "dokument",
+    "akt",
+    "akte",
+    "begründung",
+    "strategie",
+    "konzept",
 )
