@@ -138,8 +138,9 @@ def attributions(file: InputFile, as_json: AsJson = False) -> None:
         article = ArticleCleaner().clean(normalize_text(_read_input(file)))
     except _user_errors() as exc:
         raise _fail(exc) from None
-    sentences = [s.de for s in GermanSentenceSplitter().split_article(article)]
-    found = RuleAttributionExtractor().extract(sentences)
+    split = GermanSentenceSplitter().split_article(article)
+    sentences = [s.de for s in split]
+    found = RuleAttributionExtractor().extract(sentences, paragraphs=[s.paragraph for s in split])
     rows = [{"sentence": i, **a.model_dump(mode="json")} for i, attrs in enumerate(found) for a in attrs]
     if as_json:
         typer.echo(json.dumps({"sentences": sentences, "attributions": rows}, ensure_ascii=False, indent=2))

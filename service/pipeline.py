@@ -143,7 +143,7 @@ class BriefPipeline:
                 + "; send the article's running text."
             )
         with timer.stage("attribute"):
-            found = self.extractor.extract([s.de for s in sentences])
+            found = self.extractor.extract([s.de for s in sentences], paragraphs=[s.paragraph for s in sentences])
             sentences = [s.model_copy(update={"attributions": a}) for s, a in zip(sentences, found)]
         return PreparedArticle(article, sentences, [], timer.timings)
 

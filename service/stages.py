@@ -53,11 +53,14 @@ class SentenceSplitter(Protocol):
 
 @runtime_checkable
 class AttributionExtractor(Protocol):
-    def extract(self, sentences: Sequence[str]) -> list[list[Attribution]]:
+    def extract(
+        self, sentences: Sequence[str], paragraphs: Sequence[int] | None = None
+    ) -> list[list[Attribution]]:
         """German sentences of one article, in order -> the attributions of each sentence.
 
         The whole article is passed because continuations ('sagte er', Konjunktiv I) resolve
-        to a source named in an earlier sentence.
+        to a source named in an earlier sentence; ``paragraphs`` (one index per sentence)
+        lets an open quote end at a paragraph break.
         """
         ...
 
