@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,6 +56,38 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(100_000, ge=100)
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    max_concurrency: int = Field(1, ge=1, le=64, description="model jobs run at once (1 on CPU)")
+    max_queue: int = Field(16, ge=0, description="jobs waiting for a slot; beyond it requests get 429")
+    request_timeout_s: float = Field(120.0, gt=0, description="deadline per request, queueing included (504)")
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="comma-separated API keys; empty = no authentication"
+    )
+    api_keys_file: Path | None = Field(None, description="file with one API key per line (# comments allowed)")
+    rate_limit_per_minute: float = Field(0.0, ge=0, description="requests per minute per API key; 0 = no limit")
+    rate_limit_burst: int | None = Field(
+        None, ge=1, description="token-bucket size; default: one minute's worth (at least 1)"
+    )
+    log_text: bool = Field(False, description="log the article text of each request (off: only its length)")
+    log_level: str = Field("INFO", description="level of the service's JSON log lines")
+    max_body_bytes: int | None = Field(
+        None, ge=1024, description="raw body limit; default 12 bytes per allowed character + 64 KiB"
+    )
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
+
+    def body_limit(self) -> int:
+        """Largest raw request body accepted before parsing.
+
+        JSON may escape one character as up to 12 bytes (a surrogate pair, ``\\ud83d\\ude00``),
+        so the margin keeps every body whose text is within the character limit; the exact
+        character check follows after parsing.
+        """
+        return self.max_body_bytes or 12 * self.max_text_chars + 64 * 1024
 
     @field_validator("model_dir", mode="before")
     @classmethod
