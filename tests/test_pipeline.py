@@ -103,8 +103,8 @@ def test_text_over_the_limit_is_refused_not_cut() -> None:
 
 
 def test_only_boilerplate_is_a_clear_error(pipeline: BriefPipeline) -> None:
-    with pytest.raises((NoBodyTextError, ValueError)):
-        pipeline.brief("Startseite > Politik\nKommentare\nJetzt Newsletter abonnieren")
+    with pytest.raises(NoBodyTextError):
+        pipeline.brief("Startseite > Politik\nKommentare\nJetzt Newsletter abonnieren\n(dpa)")
 
 
 class _SplittingTranslator(DictTranslator):

@@ -278,7 +278,7 @@ class ArticleCleaner:
     @staticmethod
     def _take_credit(content: list[_Block], article: Article) -> list[_Block]:
         last = content[-1]
-        if _CREDIT_LINE.match(last.text) and len(content) > 1:
+        if _CREDIT_LINE.match(last.text):  # alone, it is still a credit: no body, a clear 422
             article.credit = last.text
             return content[:-1]
         match = _TRAILING_CREDIT.search(last.text)
