@@ -638,3 +638,126 @@ def test_paragraph_break_closes_an_open_quote() -> None:
     assert by_paragraph[1] == []
     with pytest.raises(ValueError, match="one paragraph index per sentence"):
         RuleAttributionExtractor().extract(sentences, paragraphs=[0])
+
+
+# --- second round: constructions found generalising to a second annotator ---------------
+
+
+def _kinds_sources(sentences: list[str]) -> list[list[tuple[str, str]]]:
+    return [[(a.kind, a.source) for a in atts] for atts in RuleAttributionExtractor().extract(sentences)]
+
+
+def test_weak_verb_konjunktiv_before_a_noun_is_not_taken_for_an_adjective() -> None:
+    result = _kinds_sources(
+        [
+            "Die Debatte sei noch offen, sagte die Forscherin Anna Berger.",
+            "Vor allem existiere Forschung aber in einer Nebenrolle.",
+        ]
+    )
+    assert result[1] == [("continuation", "Anna Berger")]
+
+
+def test_reported_konjunktiv_ii_continues_an_ongoing_report() -> None:
+    result = _kinds_sources(
+        [
+            "Die Lage sei ernst, sagte Bürgermeister Paul Gruber.",
+            "Bis Ende Mai könnten alle Familien in Wohnungen ziehen.",
+        ]
+    )
+    assert result[1] == [("continuation", "Paul Gruber")]
+
+
+def test_konjunktiv_ii_without_an_ongoing_report_is_not_an_attribution() -> None:
+    assert extract_one("Bis Ende Mai könnten alle Familien in Wohnungen ziehen.") == []
+
+
+def test_report_inside_a_report_gives_both_speakers() -> None:
+    result = RuleAttributionExtractor().extract(
+        [
+            "Man habe offen gesprochen, sagte Präsident Karl Brunner nach dem Treffen.",
+            "Die Kanzlerin sei überzeugt, dass eine Lösung möglich sei.",
+        ]
+    )
+    kinds = sorted((a.kind, a.source) for a in result[1])
+    assert kinds == [("continuation", "Karl Brunner"), ("direct", "die Kanzlerin")]
+    assert all(a.hedged for a in result[1])
+
+
+def test_first_person_quote_takes_the_speaker_named_in_the_next_sentence() -> None:
+    result = _kinds_sources(
+        [
+            "Wir haben viel erreicht.",
+            "Das Budget stehe, bilanzierte Bürgermeisterin Eva Lang.",
+        ]
+    )
+    assert result[0] == [("continuation", "Eva Lang")]
+
+
+def test_lead_pronoun_konjunktiv_resolves_to_the_first_named_source() -> None:
+    result = _kinds_sources(
+        [
+            "Er könne sich eine Kandidatur vorstellen.",
+            "Der Sänger Tom Weber will nach eigenen Angaben in die Politik.",
+        ]
+    )
+    assert result[0] == [("continuation", "Tom Weber")]
+
+
+def test_demonstrative_report_leaves_the_previous_sentence_unattributed() -> None:
+    result = _kinds_sources(["Es gibt keinen Grund zur Sorge.", "Das sagte Ministerin Eva Lang am Montag."])
+    assert result[0] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Die Stadt war pleite, was selbst der Rechnungshof bestätigt hat.", "der Rechnungshof", "bestätigt"),
+        (
+            "Der Rechnungshof hatte den Bedarf mit 15,5 Millionen Euro beziffert.",
+            "der Rechnungshof",
+            "beziffert",
+        ),
+        ("Die Gewerkschaft sieht Handlungsbedarf bei den Verträgen.", "die Gewerkschaft", "sieht"),
+        ("Ob die Zahl gesunken ist, konnte Huber nicht bestätigen, vieles sei offen.", "Huber", "bestätigen"),
+        ("Die Lage sei ruhig, schildert eine Anrainerin der Zeitung.", "eine Anrainerin", "schildert"),
+        (
+            "Huber weiß, dass es schwierig werde, fügte jedoch hinzu, dass er zuversichtlich sei.",
+            "Huber",
+            "fügte",
+        ),
+    ],
+)
+def test_second_round_direct_constructions(sentence: str, source: str, cue: str) -> None:
+    att = only(sentence)
+    assert att.kind == "direct"
+    assert sources_match(att.source, source), (att.source, source)
+    assert cue.lower() in att.cue.lower()
+
+
+def test_people_familiar_with_the_matter_are_an_anonymous_source() -> None:
+    att = only("Die Firma sei in Gesprächen, bestätigten mit der Sache vertraute Personen am Montag.")
+    assert att.kind == "direct" and att.hedged
+    assert att.source == "mit der Sache vertraute Personen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er sah den Unfall.",
+        "Dem Mann drohen bei einer Verurteilung bis zu drei Jahre Haft.",
+        "Es gebe nicht die Situation, dass ein Partner das eine sage.",
+        "Das Werk wurde im Herbst eröffnet, gemeint war der Neubau von Architekt Paul Huber.",
+    ],
+)
+def test_second_round_non_attributions(sentence: str) -> None:
+    assert [a for a in extract_one(sentence) if a.kind == "direct"] == []
+
+
+def test_stative_soll_across_a_dash_parenthesis_is_a_hedge() -> None:
+    att = only("Unter ihnen sollen sich auch zwei Kinder – also Minderjährige – befinden.")
+    assert att.kind == "hedge_only" and att.hedged
+
+
+def test_weekday_compound_is_not_part_of_the_name() -> None:
+    att = only("Die Einigung sei nah, sagte Katzian Mittwochfrüh.")
+    assert att.source == "Katzian"

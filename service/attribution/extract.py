@@ -169,6 +169,9 @@ _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("fordern", ("auf",)): "auffordern",
     ("rufen", ("auf",)): "aufrufen",
 }
+_PERFECT_AUXILIARIES = frozenset({"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten"})
+_ABILITY_MODALS = frozenset({"kann", "konnte", "konnten", "können", "könne", "muss", "musste", "mussten"})
+_FOCUS_PARTICLES = frozenset({"selbst", "auch", "sogar", "nun", "jetzt", "bereits", "schon", "nur"})
 # Words after which a clause's subject comes first and its verb last ("wie X berichtete").
 _SUBJECT_INTRODUCERS = frozenset(
     {
@@ -189,6 +192,7 @@ _SUBJECT_INTRODUCERS = frozenset(
         "bevor",
         "seit",
         "sobald",
+        "was",
     }
 )
 _RELATIVE_STARTS = frozenset(
@@ -285,6 +289,7 @@ class _Found:
     hedged: bool = False
     entity: _Entity | None = None
     has_own_cue: bool = True  # a reporting verb or preposition of its own (not Konjunktiv alone)
+    reported_verb: bool = False  # the reporting verb itself is Konjunktiv I ("Merkel sei überzeugt")
 
 
 @dataclass
@@ -326,7 +331,75 @@ class RuleAttributionExtractor:
                 state.quote_entity = None
                 state.last_first_person = False
             result.append(_SentenceAnalysis(sentence, index, state).run())
+        _resolve_forward(sentences, result)
         return result
+
+
+_LEAD_PRONOUNS = frozenset({"er", "sie"})
+
+
+def _resolve_forward(sentences: Sequence[str], result: list[list[Attribution]]) -> None:
+    """Speakers named *after* what they said (cataphora), resolved once the article is read.
+
+    * "Wir sanieren ... . Weil ..., bilanzierte Bürgermeister X." -- a first-person sentence
+      with no speaker of its own is the quote of the speaker the next sentence names;
+    * a headline or lead "Er könne sich vorstellen, ..." whose Konjunktiv had no antecedent
+      yet is the report of the first source the article then names.
+
+    Not here: "Es gibt keinen Grund zur Sorge. Das sagte X." -- the first sentence carries no
+    signal of its own; the attribution is the second sentence's (the gold guidelines agree).
+    """
+    n = len(sentences)
+    first_attributed = next(
+        (i for i, atts in enumerate(result) if any(a.kind != "hedge_only" for a in atts)), n
+    )
+    for i in range(n - 2, -1, -1):
+        atts = result[i]
+        lows = [t.lower for t in tokenize(sentences[i])]
+        konjunktiv_only = len(atts) == 1 and atts[0].kind == "hedge_only" and is_konjunktiv_i(atts[0].cue)
+        if atts and not konjunktiv_only:
+            continue
+        nxt = [a for a in result[i + 1] if a.kind != "hedge_only" and a.source]
+        if not atts and nxt and any(low in lexicon.FIRST_PERSON for low in lows):
+            speaker = nxt[0]
+            named_first = sentences[i + 1].lstrip().startswith(speaker.source.split()[0])
+            if not named_first and not _is_pronoun_source(speaker.source):
+                result[i] = [
+                    Attribution(
+                        source=speaker.source,
+                        role=speaker.role,
+                        channel=None,
+                        cue="Zitat",
+                        kind="continuation",
+                        hedged=False,
+                    )
+                ]
+            continue
+        if konjunktiv_only and i < first_attributed and lows and lows[0] in _LEAD_PRONOUNS:
+            ahead = next(
+                (
+                    a
+                    for atts_ahead in result[i + 1 : min(n, i + 4)]
+                    for a in atts_ahead
+                    if a.kind == "direct" and a.source and a.source[0].isupper()
+                ),
+                None,
+            )
+            if ahead is not None:
+                result[i] = [
+                    Attribution(
+                        source=ahead.source,
+                        role=ahead.role,
+                        channel=None,
+                        cue=atts[0].cue,
+                        kind="continuation",
+                        hedged=True,
+                    )
+                ]
+
+
+def _is_pronoun_source(source: str) -> bool:
+    return source.lower() in lexicon.PERSONAL_PRONOUNS
 
 
 def extract_one(sentence: str) -> list[Attribution]:
@@ -374,6 +447,7 @@ class _SentenceAnalysis:
         found = self._dedupe(found)
         if not found:
             found = self._continuation(starts_in_quote)
+        found = self._nested_reporter(found) + found
         self._register_mentions()
         unnamed = [f for f in found if f.kind == "hedge_only"]
         named = [f for f in found if f.kind != "hedge_only"]
@@ -397,6 +471,37 @@ class _SentenceAnalysis:
                 hedged=f.hedged,
             )
             for f in sorted(found, key=lambda f: f.position)
+        ]
+
+    def _nested_reporter(self, found: list[_Found]) -> list[_Found]:
+        """A report inside a report: "Merkel sei überzeugt, dass ..." in Fischer's account.
+
+        A reporting verb in Konjunktiv I is itself reported speech, so the ongoing speaker
+        (within the continuation window) is attributed as well, hedged like any Konjunktiv
+        continuation; the inner source is then hedged too (it is known only second-hand).
+        """
+        state = self.state
+        inner = [f for f in found if f.kind == "direct" and f.reported_verb]
+        if not inner or state.last_entity is None or self.index - state.last_attributed > CONTINUATION_WINDOW:
+            return []
+        outer = self._speaker_behind(state.last_entity)
+        if any(f.entity is outer or _norm_source(f.source) == _norm_source(outer.source) for f in found):
+            return []
+        for f in inner:
+            f.hedged = True
+        first = inner[0]
+        return [
+            _Found(
+                first.position,
+                outer.source,
+                outer.role,
+                None,
+                first.cue.split()[0],
+                "continuation",
+                True,
+                outer,
+                has_own_cue=False,
+            )
         ]
 
     def _register_mentions(self) -> None:
@@ -473,8 +578,16 @@ class _SentenceAnalysis:
         if i >= 2 and lows[i - 1] in {"haben", "sein"} and _looks_participle(lows[i - 2]):
             return True
         end = self._clause_end(i)
+        span = list(range(i + 1, end))
+        toks = self.tokens
+        if end < len(toks) and toks[end].text in {"–", "—"}:
+            # a parenthesis between dashes: "sollen sich zwei 17-Jährige – also ... – befinden"
+            close = next((k for k in range(end + 1, len(toks)) if toks[k].text == toks[end].text), None)
+            if close is not None and close + 1 < len(toks):
+                end = self._clause_end(close + 1)
+                span += list(range(close + 1, end))
         # original case: a capitalised noun ("Möglichkeit") is never a participle
-        forms = [t.text for t in self.tokens[i + 1 : end] if t.is_word]
+        forms = [toks[k].text for k in span if toks[k].is_word]
         words = [w.lower() for w in forms]
         if len(words) < 1:
             return False
@@ -621,6 +734,8 @@ class _SentenceAnalysis:
             if toks[k].is_capitalised or _is_number(toks[k].text) and run:
                 if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
                     break
+                if run and lows[k] in lexicon.WEEKDAYS_AND_TIMES:
+                    break  # "sagte Katzian Mittwochfrüh"
                 run.append(k)
                 k += 1
             elif lows[k] in _NAME_PARTICLES and k + 1 < n and toks[k + 1].is_capitalised and run:
@@ -1235,6 +1350,7 @@ class _SentenceAnalysis:
                     subject, min(subject.start, copula), f"{toks[copula].text} überzeugt", None
                 )
                 if found:
+                    found.reported_verb = is_konjunktiv_i(lows[copula])
                     self.used.update(range(subject.start, subject.end))
                     out.append(found)
         return out
@@ -1299,6 +1415,7 @@ class _SentenceAnalysis:
             end - 1 > i
             and lows[end - 1] in lexicon.SEPARABLE_PARTICLES
             and not _is_participle_form(low, base)
+            and not (end < len(lows) and self.tokens[end].text in {"„", '"'})  # "sieht ein „..."
         ):
             particle_index = end - 1
         if particle_index is not None:
@@ -1332,6 +1449,11 @@ class _SentenceAnalysis:
                 if not any(
                     w in {"lässt", "ließ", "ließen"} and base in {"verlauten", "wissen"}
                     for w in lows[start:i]
+                ) and not (
+                    # "Ob ..., konnte Katzian nicht bestätigen": an answer with content
+                    any(w in _ABILITY_MODALS for w in lows[start:i])
+                    and base in lexicon.SPEECH_VERBS
+                    and self._has_complement(i)
                 ):
                     return None, None
         if base == "sprechen" and not ({"von", "vom", "davon"} & set(lows[i:end])):
@@ -1346,10 +1468,24 @@ class _SentenceAnalysis:
             return None, None
         if base == "erklären" and "für" in lows[i:end] and not self._has_complement(i):
             return None, None
+        if base == "sehen" and self._assessment_object(i, end):
+            return base, None  # "Die Gewerkschaft sieht Handlungsbedarf"
         if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
-            if not (base in lexicon.ESTIMATE_VERBS and "auf" in lows[i:end]):
+            if not (
+                base in lexicon.ESTIMATE_VERBS and {"auf", "mit"} & set(lows[self._clause_start(i) : end])
+            ):
                 return None, None
         return base, None
+
+    def _assessment_object(self, i: int, end: int) -> bool:
+        """'sieht Handlungsbedarf / gute Chancen / ein „offenes Klima“': an assessment."""
+        toks, lows = self.tokens, self.lows
+        if i + 1 < len(lows) and lows[i + 1] in {"sich", "man"}:
+            return False
+        for k in range(i + 1, end):
+            if toks[k].is_capitalised and lows[k].endswith(lexicon.ASSESSMENT_OBJECTS):
+                return True
+        return end < len(toks) and toks[end].text in {"„", '"'}  # a quoted assessment
 
     def _argument_phrase(self, i: int, end: int) -> bool:
         """'mit dem Argument / mit der Begründung' in the verb's clause, followed by its content."""
@@ -1397,6 +1533,13 @@ class _SentenceAnalysis:
                 ),
                 None,
             )
+            if (
+                aux is None
+                and _is_participle_form(lows[i], base)
+                and i + 1 < n
+                and lows[i + 1] in _PERFECT_AUXILIARIES  # not "gemeint war" (stative passive)
+            ):
+                aux = i + 1  # verb-final subordinate clause: "was der Rechnungshof bestätigt hat"
             if aux is not None:
                 if (
                     lemma(lows[aux]) == "werden"
@@ -1412,11 +1555,18 @@ class _SentenceAnalysis:
         subject = self._subject(anchor)
         if subject is None:
             return None
+        if (
+            subject.start > 0
+            and lows[subject.start - 1] == "dass"
+            and lows[subject.start] in {"ein", "eine", "kein", "keine"}
+        ):
+            return None  # "die Situation, dass ein Partner das eine sage": generic, not a report
         channel = self._channel(
             self._hard_start(anchor), self._hard_end(i), exclude=range(subject.start, subject.end)
         )
         found = self._found_from_np(subject, min(subject.start, i), cue, channel)
         if found:
+            found.reported_verb = is_konjunktiv_i(lows[anchor]) and lows[anchor - 1 : anchor] != ["ich"]
             self.used.update(range(subject.start, subject.end))
             partner = subject.partner
             if partner is not None:
@@ -1440,6 +1590,8 @@ class _SentenceAnalysis:
             subordinate = s < n and lows[s] in _SUBJECT_INTRODUCERS
             if subordinate and s + 1 < a:
                 s += 1
+                while s + 1 < a and lows[s] in _FOCUS_PARTICLES:
+                    s += 1  # "was selbst der Rechnungshof bestätigt hat"
             left = self._np(s)
             if left is not None and left.end < a and self._coordinate(left, a, must_end_at=a):
                 return left
@@ -1495,6 +1647,10 @@ class _SentenceAnalysis:
                         k += 1
                     j = k
                     continue
+                if low == "mit":
+                    informed = self._informed_people(j)
+                    if informed is not None:
+                        return informed
                 if low in {
                     "gegenüber",
                     "mit",
@@ -1526,7 +1682,11 @@ class _SentenceAnalysis:
         if j < n:
             right = self._np(j)
             if right is not None and right.kind != "possessive":
-                if not (lows[j] in {"ein", "eine", "kein", "keine"} and right.kind == "group"):
+                if not (
+                    lows[j] in {"ein", "eine", "kein", "keine"}
+                    and right.kind == "group"
+                    and not right.source.endswith("in")  # "eine Bürgerin" is a person
+                ):
                     self._coordinate(right, a, must_end_at=None)
                     return right
         # coordinated or interrupted: "X verurteilte ... und forderte", "Prieth, für den ..., zeigte sich"
@@ -1539,7 +1699,34 @@ class _SentenceAnalysis:
                 and lows[first.end + 1] in _RELATIVE_STARTS
             ):
                 return first
+            if (
+                toks[a - 1].text == ","
+                and first.kind in {"name", "role_only"}
+                and first.start == 0
+                and toks[first.end].is_word
+                and not toks[first.end].is_capitalised
+                and lows[first.end] not in _SUBORDINATORS
+            ):
+                # a second verb sharing the first one's subject:
+                # "Schneeberger weiß, dass ..., fügte jedoch hinzu, dass ..."
+                return first
         return None
+
+    def _informed_people(self, j: int) -> _NounPhrase | None:
+        """'mit der Angelegenheit vertraute Personen': an anonymous source opened by 'mit'."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        k = j + 1
+        while k < n and toks[k].is_word and not toks[k].is_capitalised:
+            k += 1
+        while k < n and toks[k].is_word and toks[k].is_capitalised:
+            k += 1
+        if not (k + 1 < n and lows[k].startswith(("vertraut", "befasst")) and toks[k + 1].is_capitalised):
+            return None
+        end = k + 2
+        head = lows[k + 1]
+        kind = "anonymous" if head.endswith(lexicon.ANONYMOUS_SOURCE_HEADS) else "group"
+        source = self.text[toks[j].start : toks[end - 1].end]
+        return _NounPhrase(j, end, source, None, kind, "pl")
 
     def _coordinate(self, np: _NounPhrase, verb: int, *, must_end_at: int | None) -> bool:
         """Attach a second coordinated subject ("X und Y verkündeten") to np; True if found.
@@ -1615,6 +1802,8 @@ class _SentenceAnalysis:
                 if np is None and toks[k + 1].is_capitalised:
                     continue
                 if np is not None:
+                    if k < i and np.end < i:
+                        continue  # "von Beginn an betont ..., hieß es": not "hieß es von X"
                     if lows[k + 1] in lexicon.DETERMINERS:
                         np.source = _nominative(np.source, lows[k + 1])
                     if lows[k] in {"im", "beim"}:
@@ -1725,7 +1914,11 @@ class _SentenceAnalysis:
                     i + 1 < n
                     and toks[i + 1].is_capitalised
                     and toks[i + 1].is_word
-                    and (prev in lexicon.DETERMINERS or low not in lexicon.KONJUNKTIV_I_FORMS)
+                    and (
+                        prev in lexicon.DETERMINERS
+                        or low not in lexicon.KONJUNKTIV_I_FORMS
+                        and _adjective_like(low)
+                    )
                 ):
                     continue  # "keine fixe Botschaft", "natürlich runde Form": an adjective
                 if low == "sei" and (
@@ -1771,6 +1964,16 @@ class _SentenceAnalysis:
 
 
 # --------------------------------------------------------------------------------------------
+
+
+def _adjective_like(low: str) -> bool:
+    """'runde', 'fixe' (an inflected adjective before a noun), not 'existiere' (a verb).
+
+    The bare stem of a Konjunktiv I form lemmatizes to its verb ("existier" -> "existieren");
+    an adjective's stem is its own lemma ("rund").
+    """
+    stem = low[:-1]
+    return lemma(stem) == stem
 
 
 def _looks_participle(word: str) -> bool:

@@ -23,7 +23,11 @@ _ABBREVIATION = (
     r"(?:Mio|Mrd|Dr|Prof|bzw|ca|St|Nr|Mag|Ing|Dipl|vgl|etc|usw|Abs|Tel|Str|inkl|exkl|zzgl|evtl|ggf|"
     r"sog|Hr|Fr|Jh|Mio|Tsd|u\.a|z\.B|d\.h|[A-ZÄÖÜ])\."
 )
-_TOKEN = re.compile(_ABBREVIATION + r"(?=\s)|\d+\.(?=\s+\w)|\w+(?:[-'’.]\w+)*-?|[„“\"‚‘«»,;:.!?()\[\]–—/-]")
+# A decimal comma stays inside its number ("15,5 Millionen"): it closes no clause.
+_TOKEN = re.compile(
+    _ABBREVIATION
+    + r"(?=\s)|\d+(?:,\d+)+(?:\.\d+)*|\d+\.(?=\s+\w)|\w+(?:[-'’.]\w+)*-?|[„“\"‚‘«»,;:.!?()\[\]–—/-]"
+)
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "„", "“", '"', "-"})
 HARD_PUNCT = frozenset({";", ":", "–", "—", ".", "!", "?"})

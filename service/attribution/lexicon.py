@@ -125,6 +125,11 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "bescheinigen",
         "attestieren",
         "ankreiden",
+        # audit against a broad list of German reporting verbs (2nd round)
+        "ausplaudern",
+        "vorrechnen",
+        "offenlegen",
+        "ausrichten",
     }
 )
 
@@ -147,11 +152,58 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "rechnen",
         "finden",
         "beziffern",
+        "prophezeien",
+        "sehen",
+        # need their complement to report ("drohen" and "klagen" are left out: "X drohen
+        # drei Jahre Haft", "hat geklagt" (sued) are far more common than reports)
+        "widersprechen",
+        "empfehlen",
+        "raten",
+        "vorschlagen",
+        "anregen",
+        "nahelegen",
+        "bedauern",
+        "erinnern",
+        "einschätzen",
     }
 )
 
+# Objects that make "sehen" an assessment ("sieht Handlungsbedarf", "sieht gute Chancen"),
+# not perception ("sah den Unfall").
+ASSESSMENT_OBJECTS: tuple[str, ...] = (
+    "bedarf",
+    "chance",
+    "chancen",
+    "gefahr",
+    "gefahren",
+    "risiko",
+    "risiken",
+    "grund",
+    "anlass",
+    "notwendigkeit",
+    "möglichkeit",
+    "möglichkeiten",
+    "anzeichen",
+    "hinweise",
+    "spielraum",
+    "potenzial",
+    "potential",
+    "problem",
+    "probleme",
+    "klima",
+    "lösung",
+    "perspektive",
+    "perspektiven",
+    "zukunft",
+    "nachholbedarf",
+    "bedrohung",
+    "signal",
+    "fortschritte",
+    "defizite",
+)
+
 # Estimate verbs that need "auf" + amount when no clause follows ("bezifferte den Schaden auf").
-ESTIMATE_VERBS: frozenset[str] = frozenset({"schätzen", "beziffern"})
+ESTIMATE_VERBS: frozenset[str] = frozenset({"schätzen", "beziffern", "einschätzen"})
 
 # Nouns that turn any verb into a report: "lehnte mit dem Argument ab, dass ...".
 ARGUMENT_NOUNS: frozenset[str] = frozenset({"argument", "begründung", "hinweis", "verweis", "worten"})
@@ -397,6 +449,11 @@ REPORT_NOUNS: frozenset[str] = frozenset(
         "papier",
         "schreiben",
         "infos",
+        "auskunft",
+        "eindruck",
+        "rechnung",
+        "befund",
+        "zählung",
     }
 )
 
@@ -466,6 +523,14 @@ ANONYMOUS_SOURCE_HEADS: tuple[str, ...] = (
     "informanten",
     "beobachter",
     "beobachtern",
+    "augenzeugen",
+    "anrainer",
+    "anrainern",
+    "anwohner",
+    "anwohnern",
+    "bürger",
+    "bürgern",
+    "personen",
 )
 
 # Lexical hedges: the claim is marked unverified whoever reports it.
@@ -1112,6 +1177,10 @@ WEEKDAYS_AND_TIMES: frozenset[str] = frozenset(
         "samstagabend",
         "sonntagabend",
     }
+) | frozenset(  # every weekday compound: "Mittwochfrüh", "Freitagnachmittag"
+    day + part
+    for day in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+    for part in ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
 )
 
 # --- pronouns ---------------------------------------------------------------------------
@@ -1242,7 +1311,29 @@ KONJUNKTIV_I_FORMS: frozenset[str] = frozenset(
 )
 # Plural Konjunktiv II used in place of an indicative-looking Konjunktiv I; counted only
 # inside an ongoing report (see extract.py).
-KONJUNKTIV_II_REPORT_FORMS: frozenset[str] = frozenset({"hätten", "wären", "würden"})
+KONJUNKTIV_II_REPORT_FORMS: frozenset[str] = frozenset(
+    {
+        "hätten",
+        "wären",
+        "würden",
+        "würde",
+        "könnten",
+        "müssten",
+        "dürften",
+        "bräuchten",
+        "bräuchte",
+        "gäbe",
+        "gäben",
+        "käme",
+        "kämen",
+        "beträfe",
+        "beträfen",
+        "stünde",
+        "stünden",
+        "ginge",
+        "gingen",
+    }
+)
 
 # Words ending in "-e" the lemmatizer would map to a verb though they are not Konjunktiv I.
 NOT_KONJUNKTIV: frozenset[str] = frozenset(
