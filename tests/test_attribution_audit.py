@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from doubles_summarizers import invented_bitext
 
-from service.attribution.audit import AttributionAuditor, audit_bitext, source_renderings
+from service.attribution.audit import (
+    AttributionAuditor,
+    audit_bitext,
+    german_hedges,
+    source_renderings,
+    with_german_hedges,
+)
 from service.document import Attribution, Sentence
 from service.stages import BriefAuditor
 
@@ -356,3 +362,123 @@ def test_dev_set_meets_the_targets() -> None:
 
     result = evaluate(load_cases(DEV_SET, DEV_DATA, "gold"), with_guard=False)
     assert result["detection_rate"] >= 0.9 and result["false_flag_rate"] <= 0.1, result
+
+
+# ---- German-side hedges, independent of the extractor ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "german",
+    [
+        "Der Mann soll in der Nacht drei Autos gestohlen haben.",
+        "Die Täter sollen über den Zaun geflüchtet sein.",
+        "Gesucht wird ein Mann, der das Geld unterschlagen haben soll.",
+        "Die Firma soll hoch verschuldet sein.",
+        "Unter den Verletzten sollen sich auch zwei Kinder befinden.",
+        "Der angebliche Käufer meldete sich nicht.",
+        "Medienberichten zufolge verlässt der Trainer den Verein.",
+        "Dem Vernehmen nach ist eine Einigung nahe.",
+    ],
+)
+def test_german_hedges_found(german: str) -> None:
+    assert german_hedges(german)
+
+
+@pytest.mark.parametrize(
+    "german",
+    [
+        "Die neue Halle soll im Herbst eröffnet werden.",
+        "Die Strecke soll bis 2027 fertig sein.",
+        "Es soll auch einen Probebetrieb geben, sagte die Ministerin.",
+        "Die Gemeinde hat drei neue Lehrer eingestellt.",
+    ],
+)
+def test_plans_and_plain_statements_are_not_hedges(german: str) -> None:
+    assert german_hedges(german) == []
+
+
+def _sentence(de: str, en: str, attributions: list[Attribution] | None = None) -> Sentence:
+    return Sentence(index=0, de=de, paragraph=0, en=en, attributions=attributions or [])
+
+
+def test_missed_hedge_is_added_as_hedge_only() -> None:
+    [sentence] = with_german_hedges(
+        [_sentence("Der Mann soll drei Autos gestohlen haben.", "The man is said to have stolen three cars.")]
+    )
+    assert [(a.kind, a.hedged) for a in sentence.attributions] == [("hedge_only", True)]
+
+
+def test_reporting_hedge_marks_the_named_source_hedged() -> None:
+    direct = Attribution(source="die Polizei", cue="laut", kind="direct", hedged=False)
+    [sentence] = with_german_hedges(
+        [
+            _sentence(
+                "Laut Polizei soll der Mann drei Autos gestohlen haben.",
+                "Police say the man stole three cars.",
+                [direct],
+            )
+        ]
+    )
+    assert [(a.kind, a.source, a.hedged) for a in sentence.attributions] == [("direct", "die Polizei", True)]
+
+
+def test_lost_hedge_flagged_even_when_the_extractor_missed_it() -> None:
+    sentences = [
+        _sentence("Der Mann soll drei Autos gestohlen haben.", "The man is said to have stolen three cars.")
+    ]
+    assert kinds(sentences, "The man stole three cars.") == [["lost_hedge"]]
+    assert kinds(sentences, "The man reportedly stole three cars.") == [[]]
+
+
+def test_hedged_direct_needs_its_source_or_a_hedge() -> None:
+    direct = Attribution(source="die Polizei", cue="laut", kind="direct", hedged=False)
+    sentences = [
+        _sentence(
+            "Laut Polizei soll der Mann drei Autos gestohlen haben.",
+            "According to the police, the man stole three cars.",
+            [direct],
+        )
+    ]
+    assert kinds(sentences, "The man stole three cars, according to the police.") == [[]]
+    assert kinds(sentences, "The man reportedly stole three cars.") == [["missing_source"]]
+    assert sorted(kinds(sentences, "The man stole three cars.")[0]) == ["lost_hedge", "missing_source"]
+
+
+def test_naming_one_source_of_a_sentence_attributes_its_claim() -> None:
+    # The extractor may read a second, nested speaker ('wenn die Regierung sagt …') into a sentence.
+    sentences = [
+        _sentence(
+            "Wenn die Regierung sagt, sie spare, dann stimmt das nicht, sagte Huber.",
+            "If the government says it is saving, that is not true, Huber said.",
+            [
+                Attribution(source="die Regierung", cue="sagt", kind="direct", hedged=False),
+                Attribution(source="Huber", cue="sagte", kind="direct", hedged=False),
+            ],
+        )
+    ]
+    assert kinds(sentences, "The government's claim that it is saving is not true, Huber said.") == [[]]
+    assert kinds(sentences, "The government's claim that it is saving is not true.") != [[]]
+
+
+def test_continuation_may_be_named_by_a_source_just_before_it() -> None:
+    # Continuation resolution is a heuristic; naming the source of the report it continues is enough.
+    sentences = [
+        Sentence(
+            index=0,
+            de="Wie mehrere Zeitungen berichten, hat der Verband am Montag getagt.",
+            paragraph=0,
+            en="As several newspapers report, the association met on Monday.",
+            attributions=[
+                Attribution(source="mehrere Zeitungen", cue="berichten", kind="direct", hedged=False)
+            ],
+        ),
+        Sentence(
+            index=1,
+            de="Demnach werden die Gebühren erhöht.",
+            paragraph=0,
+            en="According to this, the fees will be raised.",
+            attributions=[Attribution(source="der Verband", cue="demnach", kind="continuation", hedged=True)],
+        ),
+    ]
+    assert kinds(sentences, "The fees will be raised, several newspapers reported.") == [[]]
+    assert kinds(sentences, "The fees will be raised.") != [[]]

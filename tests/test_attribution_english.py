@@ -100,3 +100,14 @@ def test_plain_fact_has_no_hedge() -> None:
 def test_according_to_reports_is_a_hedge_not_a_named_source() -> None:
     [a] = find_english_attributions("According to media reports, the talks have failed.")
     assert a.kind == "according_to" and a.hedge
+
+
+def test_citing_a_reason_names_no_source() -> None:
+    from service.attribution.english import find_english_attributions
+
+    reasons = find_english_attributions(
+        "The city refuses to open the pool, citing the poor safety situation."
+    )
+    assert not [a for a in reasons if a.kind != "hedge"]
+    sources = find_english_attributions("The pool will close, citing city officials.")
+    assert [a.source for a in sources if a.kind != "hedge"] == ["city officials"]

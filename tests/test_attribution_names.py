@@ -82,3 +82,34 @@ def test_name_key_folds_transliterations_and_umlauts() -> None:
 )
 def test_english_label_keeps_names_and_translates_roles(german: str, label: str) -> None:
     assert english_label(german) == label
+
+
+def test_weekday_adjunct_is_not_a_name() -> None:
+    from service.attribution.names import english_label, parse_source
+
+    assert english_label("die Nachrichtenagentur Tanjug am Freitag") == "Tanjug"
+    assert english_label("Vereinschef Paul Moser am Dienstagabend") == "Paul Moser"
+    assert "Freitag" not in parse_source("die Nachrichtenagentur Tanjug am Freitag", True).names
+
+
+def test_initial_does_not_stand_for_the_surname() -> None:
+    from service.attribution.names import MATCH_THRESHOLD, parse_source, source_match_score
+
+    assert parse_source("Markus K.", True).surnames == ("Markus",)
+    assert source_match_score("Markus K.", "Markus K. faces trial") >= MATCH_THRESHOLD
+
+
+def test_named_agency_is_not_the_police() -> None:
+    from service.attribution.names import MATCH_THRESHOLD, english_similarity, source_match_score
+
+    assert english_similarity("the state agency Tanjug", "the police") < MATCH_THRESHOLD
+    assert (
+        source_match_score("die Behörden", "the police") >= MATCH_THRESHOLD
+    )  # a generic source still may be
+
+
+def test_specialist_media_are_media_not_experts() -> None:
+    from service.attribution.names import MATCH_THRESHOLD, source_match_score
+
+    assert source_match_score("mehrere Fachmedien", "several specialist media") >= MATCH_THRESHOLD
+    assert source_match_score("die Experten", "specialists") >= MATCH_THRESHOLD

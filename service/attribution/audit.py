@@ -173,6 +173,7 @@ class AttributionAuditor:
         provenance: Sequence[Sequence[int] | None] | None = None,
     ) -> list[SentenceCheck]:
         """Audit brief sentences one by one; ``provenance`` may fix the backing of some sentences."""
+        sentences = with_german_hedges(sentences)
         by_index = {s.index: s for s in sentences}
         aligned = self.aligner.align(brief_sentences, sentences)
         if provenance is not None:
@@ -329,6 +330,25 @@ class AttributionAuditor:
                 check.unnamed.remove(ref)
                 check.named.append(ref)
 
+        # A continuation's speaker is resolved by heuristics (the extractor's, or ours): a brief that
+        # names a source attributed in the sentences just before it names the speaker.
+        for ref in list(check.unnamed):
+            if ref.attribution.kind == "continuation" and any(
+                _names(other, span)
+                for other in article_refs
+                if ref.sentence - CONTINUATION_WINDOW <= other.sentence < ref.sentence
+                and other.attribution.kind == "direct"
+                for _, span in spans
+            ):
+                check.unnamed.remove(ref)
+                check.named.append(ref)
+        # One German sentence with several sources (coordinated speakers, a report quoted inside a
+        # quote, an actor the extractor read as a speaker) makes one claim: naming one attributes it.
+        for ref in list(check.unnamed):
+            if any(n.sentence == ref.sentence and not n.carried and n not in by_mention for n in check.named):
+                check.unnamed.remove(ref)
+                check.named.append(ref)
+
         unmatched = [(a, span) for k, (a, span) in enumerate(spans) if k not in matched_spans]
         if unmatched and by_mention and not any(any(_names(r, span) for r in refs) for _, span in unmatched):
             # 'Kapferer told the APA that Prieth expects …': the mention is claim content and the
@@ -344,18 +364,25 @@ class AttributionAuditor:
             for a in by_index[i].attributions
             if a.kind in _NAMED_KINDS and a.source.strip()
         ]
+        unattributed_english = " ".join(
+            by_index[i].en or ""
+            for i in backing
+            if not any(a.kind in _NAMED_KINDS and a.source.strip() for a in by_index[i].attributions)
+        )
         for a, span in unmatched:
             if any(_names(ref, span) for ref in refs):
                 continue  # names a source the backing sentences give (e.g. of a hedge_only claim)
             if check.unnamed:
                 check.wrong.append(a)
+            elif a.cue not in SAY_CUES and _mentioned(span, unattributed_english):
+                continue  # the actor of a fused, unattributed backing sentence ('Wolff had criticised …')
             elif any(_names(ref, span) for ref in nearby):
                 continue  # a source given in a neighbouring sentence is not invented
             elif backing_attributed and any(_names(ref, span) for ref in article_refs):
                 check.wrong.append(a)  # another speaker of the article put on an attributed claim
             elif (
                 backing_attributed
-                or (a.cue in _SAY_CUES and _trailing(a, text))
+                or (a.cue in SAY_CUES and _trailing(a, text))
                 or not _mentioned(span, backing_english)
             ):
                 # An actor of the original may 'announce' its own news ('Siemens announced …'),
@@ -405,13 +432,100 @@ class AttributionAuditor:
         return check
 
 
+# German hedges, found independently of the extractor: the audit must not state as fact what the
+# original hedges just because the extractor missed the hedge. Lexical hedges qualify the claim
+# itself ('der angebliche Täter'); evidential 'soll' and report genres hedge what a source reports,
+# so naming that source also keeps them.
+_LEXICAL_HEDGE = re.compile(r"\b(?:angeblich|mutmaßlich|vermeintlich)\w*", re.IGNORECASE)
+_REPORT_HEDGE = re.compile(
+    r"\b(?:(?:\w+)?(?:berichten|meldungen|gerüchten|informationen|insidern|kreisen)\s+zufolge"
+    r"|dem\s+vernehmen\s+nach|unbestätigten\s+\w+|wie\s+es\s+heißt)\b",
+    re.IGNORECASE,
+)
+_MODAL = r"(?:soll|sollen|sollst)"
+# 'soll … gestohlen haben', 'soll … festgenommen worden sein' (perfect infinitive: hearsay about
+# the past), and verb-last '…, der … getötet haben soll'.
+_PERFECT_INFINITIVE = r"\w+(?:t|en|n)\s+(?:haben|sein|worden\s+sein)"
+_EVIDENTIAL_PERFECT = re.compile(
+    rf"\b{_MODAL}\b(?:\s+\S+){{0,30}}?\s+{_PERFECT_INFINITIVE}\b|\b{_PERFECT_INFINITIVE}\s+{_MODAL}\b",
+    re.IGNORECASE,
+)
+# 'soll profitabel sein', 'sollen sich … befinden': a present state, not a plan ...
+_EVIDENTIAL_STATE = re.compile(
+    rf"\b{_MODAL}\b((?:\s+[^\s.;:]+){{0,14}}?)\s+(?:sein|befinden|liegen|gelten|besitzen|betragen|existieren|wohnen|leben)\b",
+    re.IGNORECASE,
+)
+# ... unless a time to come makes it one ('soll bis 2018 fertig sein').
+_PLANNED = re.compile(
+    r"\b(?:bis(?!\s+zu\b)|ab|künftig|kommend\w*|nächst\w*|spätestens|demnächst|bald|20\d\d|morgen)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class GermanHedge:
+    """A hedge found in a German sentence: the words, and whether it qualifies the claim itself."""
+
+    cue: str
+    lexical: bool
+
+
+def german_hedges(text: str) -> list[GermanHedge]:
+    """Hedges a German sentence carries, by pattern: angeblich/mutmaßlich, 'Berichten zufolge', evidential 'soll'."""
+    found = [GermanHedge(m.group(0), True) for m in _LEXICAL_HEDGE.finditer(text)]
+    found += [GermanHedge(m.group(0), False) for m in _REPORT_HEDGE.finditer(text)]
+    found += [GermanHedge(_short_cue(m.group(0)), False) for m in _EVIDENTIAL_PERFECT.finditer(text)]
+    for m in _EVIDENTIAL_STATE.finditer(text):
+        if not _PLANNED.search(m.group(1)) and not re.search(r"\b(?:werden|wird)\b", m.group(1)):
+            found.append(GermanHedge(_short_cue(m.group(0)), False))
+    return found
+
+
+def _short_cue(span: str) -> str:
+    """'soll 2008 … eingegangen sein' → 'soll … eingegangen sein' for flag details."""
+    words = span.split()
+    return span if len(words) <= 4 else f"{words[0]} … {' '.join(words[-2:])}"
+
+
+def with_german_hedges(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with every hedge the extractor missed added to their attributions.
+
+    A lexical hedge adds a ``hedge_only`` attribution unless one is there. A reporting hedge on a
+    sentence with no hedged attribution marks its named attributions hedged (naming the source
+    keeps the hedge), or adds a ``hedge_only`` attribution when the sentence names no source.
+    """
+    out: list[Sentence] = []
+    for sentence in sentences:
+        hedges = german_hedges(sentence.de)
+        if not hedges:
+            out.append(sentence)
+            continue
+        attributions = list(sentence.attributions)
+        lexical = next((h for h in hedges if h.lexical), None)
+        reporting = next((h for h in hedges if not h.lexical), None)
+        if lexical and not any(a.kind == "hedge_only" for a in attributions):
+            attributions.append(Attribution(source="", cue=lexical.cue, kind="hedge_only", hedged=True))
+        if reporting and not any(a.hedged or a.kind == "hedge_only" for a in attributions):
+            named = [a for a in attributions if a.kind in _NAMED_KINDS and a.source.strip()]
+            if named:
+                attributions = [
+                    a.model_copy(update={"hedged": True}) if a in named else a for a in attributions
+                ]
+            else:
+                attributions.append(Attribution(source="", cue=reporting.cue, kind="hedge_only", hedged=True))
+        out.append(sentence.model_copy(update={"attributions": attributions}))
+    return out
+
+
 # A secondary backing sentence whose words make up less of the brief sentence than this only
 # lends a detail; its source need not be named.
 SECONDARY_MIN_COVERAGE = 0.15
+# How many sentences back a continuation's speaker may have been named.
+CONTINUATION_WINDOW = 3
 # Sentences this close to a backing sentence may carry its attribution ("Das berichtet X.").
 NEIGHBOURHOOD = 2
 # Cues that only attribute, as opposed to verbs of action an actor can be the subject of.
-_SAY_CUES = frozenset(
+SAY_CUES: frozenset[str] = frozenset(
     {
         "said",
         "says",
@@ -436,7 +550,7 @@ _SAY_CUES = frozenset(
 # A German sentence whose subject or object is a bare demonstrative ("Das sagte X.", "Dies
 # berichtet Y.", "Das sind die Ergebnisse der Studie.") attributes what the previous one said.
 _ANAPHORIC_ATTRIBUTION = re.compile(
-    r"^\s*(?:Das|Dies|Dieses|Davon|Darauf)\s+(?:ist|sind|war|waren|sagte|sagt|sagten|berichtet|berichtete|berichten|"
+    r"^\s*(?:Das|Dies|Diese|Die|Dieses|Davon|Darauf)\s+(?:ist|sind|war|waren|sagte|sagt|sagten|berichtet|berichtete|berichten|"
     r"erklärte|erklärt|bestätigte|bestätigt|meldete|meldet|teilte|teilt|schreibt|schrieb|meinte|meint|betonte|betont|"
     r"gab|geht|ging|zeigt|zeigte|ergab|ergibt|verkündete|kündigte|hieß|heißt|gehe|sei|seien)\b"
 )

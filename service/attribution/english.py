@@ -486,6 +486,8 @@ def _according_to(sentence: str) -> list[EnglishAttribution]:
         source = sentence[source_start:source_end].strip()
         if not source:
             continue
+        if m.group(1).lower() == "citing" and _CITED_REASON.search(source):
+            continue  # 'citing the unclear security situation' gives a reason, not a source
         hedge = bool(re.fullmatch(r"(?:\w+\s+){0,3}?(?:reports|accounts|rumou?rs)", source, re.IGNORECASE))
         start, end = _removal_span(sentence, m.start(), source_end)
         found.append(
@@ -495,6 +497,14 @@ def _according_to(sentence: str) -> list[EnglishAttribution]:
         )
     return found
 
+
+# What one cites as a reason rather than as a source, judged by the phrase's last word.
+_CITED_REASON = re.compile(
+    r"\b(?:situation|reasons?|concerns?|fears?|risks?|grounds|problems?|lack|costs?|difficult(?:y|ies)|"
+    r"circumstances|health|security|safety|needs?|dangers?|threats?|pressure|conditions|uncertainty|"
+    r"shortages?|delays?|losses|damage|weather|crisis|precedent)$",
+    re.IGNORECASE,
+)
 
 _PHRASE_STOP = re.compile(
     r"[,;:!?()]|\.(?=\s|$|[\"“”])|\s[–—-]\s|\s(?:that|who|which|when|because|while|after|before)\b"

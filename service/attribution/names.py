@@ -319,6 +319,22 @@ _CONCEPTS_BY_ID = {c.id: c for c in CONCEPTS}
 # Words that carry no identity in a source phrase, in either language.
 _FUNCTION_WORDS = frozenset(
     [
+        # Days name no one: 'die Agentur Ukrinform am Freitag' is Ukrinform.
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "wochenende",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
         "der",
         "die",
         "das",
@@ -485,8 +501,14 @@ def english_concepts(text: str) -> set[str]:
     return _english_concepts(text)
 
 
+# 'specialist media', 'expert panel': the word describes the noun after it, not a person.
+_ATTRIBUTIVE_EXPERT = re.compile(
+    r"\b(?:specialist|expert)\s+(?=(?:media|press|magazines?|journals?|outlets?|papers?|sites?)\b)"
+)
+
+
 def _english_concepts(text: str) -> set[str]:
-    lowered = " " + re.sub(r"[^\w\s-]", " ", text.lower()) + " "
+    lowered = " " + _ATTRIBUTIVE_EXPERT.sub(" ", re.sub(r"[^\w\s-]", " ", text.lower())) + " "
     found: set[str] = set()
     for concept in CONCEPTS:
         for word in concept.english:
@@ -533,18 +555,33 @@ def parse_source(text: str, german: bool) -> SourceParts:
             if not part:
                 continue
             is_name = (
-                part[0].isupper() or part.isupper() or any(ch.isdigit() for ch in part)
-            ) and fold_german(part) not in _FUNCTION_WORDS
+                (part[0].isupper() or part.isupper() or any(ch.isdigit() for ch in part))
+                and fold_german(part) not in _FUNCTION_WORDS
+                and not _DAY_TIME.fullmatch(fold_german(part))
+            )
             if is_name and not _word_concepts(part, german):
                 names.append(part)
                 run.append(part)
             else:
                 if run:
-                    surnames.append(run[-1])
+                    surnames.append(_surname_of(run))
                 run = []
     if run:
-        surnames.append(run[-1])
+        surnames.append(_surname_of(run))
     return SourceParts(tuple(names), tuple(surnames), frozenset(concepts))
+
+
+# 'am Dienstagvormittag': a time, not a name.
+_DAY_TIME = re.compile(
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(?:vormittag|nachmittag|abend|morgen|nacht|mittag)?"
+)
+
+
+def _surname_of(run: list[str]) -> str:
+    """The identifying token of a name run: its last word, unless that is an initial ('Hasan E.')."""
+    if len(run) > 1 and len(run[-1]) == 1:
+        return run[-2]
+    return run[-1]
 
 
 def _specific(concepts: Iterable[str]) -> set[str]:
@@ -562,7 +599,10 @@ _RELATED = {
 
 def _concept_score(german: frozenset[str], english: frozenset[str]) -> float:
     """1.0 when the English adds no conflicting specific concept, partial credit otherwise."""
-    german = german | frozenset(r for c in german for r in _RELATED.get(c, ()) if r in english)
+    if _specific(german) <= _RELATED.keys():
+        # Only a generic source stands for a related one: 'the authorities' may be the police, but
+        # 'the state agency Ukrinform' ('agency' also reads as 'authorities') is not.
+        german = german | frozenset(r for c in german for r in _RELATED.get(c, ()) if r in english)
     shared = german & english
     if not shared:
         return 0.0

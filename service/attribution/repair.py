@@ -22,7 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from service.attribution.audit import AttributionAuditor, SentenceCheck, SourceRef, english_source_name
+from service.attribution.audit import (
+    SAY_CUES,
+    AttributionAuditor,
+    SentenceCheck,
+    SourceRef,
+    english_source_name,
+)
 from service.attribution.english import EnglishAttribution, find_english_attributions, remove_attribution
 from service.attribution.names import english_label, parse_source
 from service.document import AuditFlag, BriefSentence, Repair, Sentence, Warning
@@ -331,6 +337,10 @@ class AttributionGuard:
 
         for invented in check.invented:
             current = _find_same(text, invented.source or "")
+            if current is not None and current.kind != "according_to" and current.cue not in SAY_CUES:
+                # 'Specialist media had criticised the change': the source is the subject of an action
+                # verb, and cutting it out leaves no sentence; the translation fallback handles it.
+                continue
             if current is not None:
                 text = step(
                     flags["invented_source"], "removed_source", text, remove_attribution(text, current)
@@ -356,11 +366,20 @@ class AttributionGuard:
                         ),
                     )
         recheck = self._check(sentences, entries, i, text, entries[i].provenance)
-        for ref in _distinct_sources(recheck.unnamed):
+        named: set[str] = set()
+        while recheck.unnamed:
+            # One source at a time, best rendered first: naming it may attribute the sentence's
+            # other sources too (audit: one claim, one attribution).
+            ref = min(recheck.unnamed, key=_naming_preference)
+            key = english_source_name(ref).lower()
+            if key in named:
+                break
+            named.add(key)
             flag = flags.get("missing_source") or flags.get("wrong_source") or recheck.flags[0]
             text = step(
                 flag, "named_source", text, name_source(text, _source_phrase(ref), person=_is_person(ref))
             )
+            recheck = self._check(sentences, entries, i, text, entries[i].provenance)
         recheck = self._check(sentences, entries, i, text, entries[i].provenance)
         for ref in _distinct_sources(recheck.unnamed):
             # The suffix did not read as an attribution (e.g. after a quote): say it up front.
@@ -371,6 +390,11 @@ class AttributionGuard:
             flag = flags.get("lost_hedge") or next(f for f in recheck.flags if f.kind == "lost_hedge")
             text = step(flag, "restored_hedge", text, insert_hedge(text))
         return text
+
+
+def _naming_preference(ref: SourceRef) -> tuple[int, int, int]:
+    """Name first a source the translator rendered as one, said with a reporting cue, in its own sentence."""
+    return (not ref.renderings, ref.attribution.kind != "direct", ref.carried)
 
 
 def _distinct_sources(refs: Sequence[SourceRef]) -> list[SourceRef]:
