@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pysbd
 from rapidfuzz import fuzz, process
-from unidecode import unidecode
+from anyascii import anyascii  # ISC licence (unidecode is GPL, so not used)
 
 from service.attribution.english import find_english_attributions
 from service.document import Sentence
@@ -258,7 +258,7 @@ _SUFFIXES = (
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem: enough to match 'closed'/'closes'/'closure' is not the aim, 'arrests'/'arrested' is."""
-    w = unidecode(word.lower()).replace("'", "").replace("’", "")
+    w = anyascii(word.lower()).replace("'", "").replace("’", "")
     w = w.removesuffix("'s")
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from unidecode import unidecode
+from anyascii import anyascii  # ISC licence (unidecode is GPL, so not used)
 
 # Name keys this similar (rapidfuzz ratio, 0-100) are the same name.
 NAME_KEY_MIN_RATIO = 88
@@ -441,7 +441,7 @@ def fold_german(text: str) -> str:
     lowered = text.lower()
     for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         lowered = lowered.replace(umlaut, spelled)
-    return unidecode(lowered)
+    return anyascii(lowered)
 
 
 # Ordered rewrites that bring German and English transliterations of one name together.
