@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from service.attribution.audit import AttributionAuditor
-from service.attribution.repair import AttributionGuard
+from service.attribution.repair import LOWERABLE_WORDS, AttributionGuard
 from service.document import Attribution, Sentence
 
 FAULT_KINDS = ("missing_source", "wrong_source", "invented_source", "lost_hedge")
@@ -40,30 +40,6 @@ _INVENTIONS = (
     ("suffix", ", according to the ministry.", "ministry"),
     ("prefix", "Experts say ", "expert"),
     ("suffix", ", a spokesman said.", "spokes"),
-)
-_LOWERABLE = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "it",
-        "its",
-        "their",
-        "his",
-        "her",
-        "in",
-        "on",
-        "at",
-        "for",
-        "after",
-        "by",
-        "with",
-    ]
 )
 
 
@@ -162,7 +138,7 @@ def rule_faults(
                 invented = text.rstrip().rstrip(".") + phrase
             else:
                 first = text.split()[0]
-                invented = phrase + (text[0].lower() + text[1:] if first.lower() in _LOWERABLE else text)
+                invented = phrase + (text[0].lower() + text[1:] if first.lower() in LOWERABLE_WORDS else text)
             faults.append(Fault(article["id"], k, "invented_source", invented, "rule"))
     return faults
 

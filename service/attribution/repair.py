@@ -115,7 +115,7 @@ _IRREGULAR_PAST = frozenset(
     ]
 )
 # Words that may be lower-cased when a sentence no longer starts with them.
-_LOWERABLE = frozenset(
+LOWERABLE_WORDS = frozenset(
     [
         "the",
         "a",
@@ -512,7 +512,7 @@ def prefix_according_to(text: str, phrase: str) -> str:
         phrase = "the " + phrase[4:]
     body = text.strip()
     first = re.match(r"[\w'’\-]+", body)
-    if first and first.group(0).lower() in _LOWERABLE and not first.group(0).isupper():
+    if first and first.group(0).lower() in LOWERABLE_WORDS and not first.group(0).isupper():
         body = body[0].lower() + body[1:]
     return f"According to {phrase}, {body}"
 
@@ -532,6 +532,6 @@ def insert_hedge(text: str, hedge: str = "reportedly") -> str:
         if (word.endswith("ed") and len(word) > 4) or word.lower() in _IRREGULAR_PAST:
             return body[: m.start()] + f"{hedge} " + body[m.start() :]
     first = re.match(r"[\w'’\-]+", body)
-    if first and first.group(0).lower() in _LOWERABLE:
+    if first and first.group(0).lower() in LOWERABLE_WORDS:
         body = body[0].lower() + body[1:]
     return f"{hedge.capitalize()}, {body}"
