@@ -44,6 +44,13 @@ Decisions on borderline uses, so they are applied consistently:
 * belief and estimate verbs ("glauben", "schätzen", "erwarten") need a complement: a clause,
   a colon, or "auf" + amount -- "Er schätzt die Arbeit" is no attribution.
 * a passive reporting verb without "von X" ("wurde mitgeteilt") has no source and is skipped.
+* stance and act verbs ("kritisierte die Entscheidung", "bestätigte das Urteil") need content
+  (``lexicon.CONTENT_REQUIRING_VERBS``); demand verbs ("forderte mehr Lehrer") do not.
+* "laut einer Aussendung" beside a speaker is that speaker's channel, not a second source.
+* possessed roles ("seine Anwältin", "Badawis Ehefrau") resolve like role nouns; a findings
+  document ("die Studie") keeps the report after it, a letter hands it back to its author.
+* right after an attributed sentence, "sollte(n)" and conditional Konjunktiv II continue the
+  report; "..., so der Vorwurf" continues the report going on (eval/attributions/README.md).
 """
 
 from __future__ import annotations
@@ -169,6 +176,9 @@ _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("fordern", ("auf",)): "auffordern",
     ("rufen", ("auf",)): "aufrufen",
 }
+_POSSESSIVES = frozenset(
+    {"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"}
+)
 _PERFECT_AUXILIARIES = frozenset({"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten"})
 _ABILITY_MODALS = frozenset({"kann", "konnte", "konnten", "können", "könne", "muss", "musste", "mussten"})
 _FOCUS_PARTICLES = frozenset({"selbst", "auch", "sogar", "nun", "jetzt", "bereits", "schon", "nur"})
@@ -445,6 +455,7 @@ class _SentenceAnalysis:
         if not found:
             found += self._headline_source()
         found = self._dedupe(found)
+        found = self._channel_documents(found)
         if not found:
             found = self._continuation(starts_in_quote)
         found = self._nested_reporter(found) + found
@@ -472,6 +483,22 @@ class _SentenceAnalysis:
             )
             for f in sorted(found, key=lambda f: f.position)
         ]
+
+    def _channel_documents(self, found: list[_Found]) -> list[_Found]:
+        """'sagte Kurz laut einer Aussendung': the release is Kurz's channel, not a second source."""
+        docs = [
+            f
+            for f in found
+            if f.cue.lower() in {"laut", "zufolge"}
+            and any(w.lower().endswith(lexicon.CHANNEL_DOCUMENT_HEADS) for w in f.source.split()[:3])
+        ]
+        speakers = [f for f in found if f not in docs and f.kind != "hedge_only" and f.source]
+        if not docs or not speakers:
+            return found
+        for doc in docs:
+            if speakers[0].channel is None:
+                speakers[0].channel = doc.source
+        return [f for f in found if f not in docs]
 
     def _nested_reporter(self, found: list[_Found]) -> list[_Found]:
         """A report inside a report: "Merkel sei überzeugt, dass ..." in Fischer's account.
@@ -544,8 +571,12 @@ class _SentenceAnalysis:
                     state.entities.remove(f.entity)
                 state.entities.append(f.entity)
                 state.last_entity = f.entity
-        if any(f.entity is not None for f in found):
+        speakers = [f.entity for f in found if f.entity is not None]
+        if speakers:
             state.last_attributed = self.index
+            # "teilte Anwältin X laut ČTK mit": the person speaking goes on, not the agency
+            persons = [e for e in speakers if e.is_person]
+            state.last_entity = persons[-1] if persons else speakers[-1]
         first_person = any(low in lexicon.FIRST_PERSON for low in self.lows)
         state.last_first_person = first_person and any(f.entity is not None for f in found)
         opens = self.text.count("„")
@@ -627,6 +658,8 @@ class _SentenceAnalysis:
         before = lows[max(0, k - 4) : k]
         return (
             "von" in before
+            or k + 1 < len(lows)
+            and lows[k + 1] == "zu"  # "um bis zu fünf Sekunden": an amount, not a deadline
             or "zwischen" in before
             or _is_number(self.tokens[k - 1].text)
             or lows[k - 1] in {"ein", "eins", "zwei", "drei", "vier", "fünf", "zehn"}
@@ -701,9 +734,36 @@ class _SentenceAnalysis:
         ):
             return _NounPhrase(j, j + 1, toks[j].text, None, "pronoun", lexicon.PERSONAL_PRONOUNS[low])
         if low in {"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"}:
+            owned = self._owned_role(j, j + 1)
+            if owned is not None:
+                return owned  # "seine Anwältin", "ihr Anwalt Max Huber"
             return _NounPhrase(
                 j, j + 1, toks[j].text, None, "possessive", "m" if low.startswith("sein") else "f_or_pl"
             )
+        if (
+            toks[j].is_capitalised
+            and toks[j].text.endswith(("s", "'"))
+            and low not in lexicon.NON_NAME_CAPITALISED
+            and j + 1 < n
+            and toks[j + 1].is_word
+            and not toks[j + 1].is_capitalised
+        ):
+            # a genitive possessor before a role: "Badawis nach Kanada geflüchtete Ehefrau X"
+            k = j + 1
+            if lows[k] in _PREPOSITIONS:
+                m = self._skip_participial_phrase(k)
+                k = m + 1 if m != k else k
+            while (
+                k < n
+                and toks[k].is_word
+                and not toks[k].is_capitalised
+                and _is_inflected_adjective(toks[k].text)
+            ):
+                k += 1
+            if k > j + 1:
+                owned = self._owned_role(j, k)
+                if owned is not None:
+                    return owned
         det: str | None = None
         k = j
         if low in lexicon.DETERMINERS:
@@ -758,6 +818,8 @@ class _SentenceAnalysis:
             if named_at is not None:
                 split = named_at
         end = run[-1] + 1
+        if split and det in {"ein", "eine"} and len(words) - split == 1 and words[-1].endswith("s"):
+            split = 0  # "ein Sprecher Konvičkas": the genitive owns the role, it is no name
         role_words = words[:split]
         name_words = words[split:]
         gender: str | None = None
@@ -836,6 +898,22 @@ class _SentenceAnalysis:
         self._attach_apposition(np)
         return np
 
+    def _owned_role(self, j: int, k: int) -> _NounPhrase | None:
+        """A role noun at k owned by the possessive or genitive at j ("seine Anwältin", "Badawis
+        Ehefrau Ensaf Haidar"): the named person with that role, or the role phrase itself."""
+        toks = self.tokens
+        if k >= len(toks) or not toks[k].is_capitalised or not is_role_noun(toks[k].text):
+            return None
+        inner = self._np(k)
+        if inner is None or inner.kind not in {"name", "role_only"}:
+            return None
+        inner.start = j
+        if inner.kind == "role_only":
+            inner.source = self.text[toks[j].start : toks[inner.end - 1].end]
+            inner.gender = role_gender(toks[k].text) or inner.gender
+            inner.head_word = toks[k].text
+        return inner
+
     def _skip_participial_phrase(self, k: int) -> int:
         """Index of the inflected participle that closes a pre-nominal phrase opened at k, or k.
 
@@ -867,6 +945,8 @@ class _SentenceAnalysis:
             m = k + 1
             if lows[k] in {"in", "im"} and not (toks[m].is_capitalised and not _is_channel_word(lows[m])):
                 break
+            if lows[k] in {"am", "im"} and _is_time_word(lows[m]):
+                break  # "die Polizei am Samstagabend": a time, not part of the name
             if lows[k] in {"von", "aus"} and m < n and lows[m] in {"der", "den", "dem"}:
                 m += 1
             while m < n and toks[m].is_word and not toks[m].is_capitalised and lows[m] not in _SUBORDINATORS:
@@ -1057,10 +1137,25 @@ class _SentenceAnalysis:
                 np = self._oblique_np(i + 2)
                 np = self._report_noun_source(np) if np else None
                 cue = "unter Berufung auf"
+            elif (
+                low == "sicht"
+                and i > 0
+                and lows[i - 1] == "aus"
+                and i + 1 < n
+                and lows[i + 1] in {"der", "des", "von", "vom"}
+            ):
+                start = i + 2 if lows[i + 1] in {"von", "vom"} else i + 1
+                np = self._oblique_np(start)  # "aus Sicht der Herrscher", like "nach Ansicht"
+                cue = "aus Sicht"
             elif low == "so" and self._so_position(i):
                 np = self._np(i + 1)
                 if np and not self._np_closes_clause(np):
                     np = None
+                if np is not None and self._is_report_noun_phrase(np):
+                    # "..., so der Vorwurf": the report noun names no one; the report goes on
+                    out.append(self._frame_continuation(i, f"{toks[i].text} {np.source}"))
+                    self.used.update(range(np.start, np.end))
+                    continue
                 cue = toks[i].text
             if np is None:
                 continue
@@ -1070,6 +1165,22 @@ class _SentenceAnalysis:
                 self.used.update(range(np.start, np.end))
                 out.append(found)
         return out
+
+    def _is_report_noun_phrase(self, np: _NounPhrase) -> bool:
+        words = [w for w in np.source.split() if w[:1].isupper() and w.lower() not in lexicon.DETERMINERS]
+        return len(words) == 1 and (
+            words[0].lower() in lexicon.COLON_REPORT_NOUNS or words[0].lower() in {"vorwürfe", "anklage"}
+        )
+
+    def _frame_continuation(self, position: int, cue: str) -> _Found:
+        """The source of the report still going on (within the window), or an unnamed hedge."""
+        state = self.state
+        if state.last_entity is not None and self.index - state.last_attributed <= CONTINUATION_WINDOW:
+            ent = self._speaker_behind(state.last_entity)
+            return _Found(
+                position, ent.source, ent.role, None, cue, "continuation", True, ent, has_own_cue=False
+            )
+        return _Found(position, "", None, None, cue, "hedge_only", True, None)
 
     def _so_position(self, i: int) -> bool:
         """'..., so die Ministerin.' -- 'so' right after a comma/dash or opening the sentence."""
@@ -1207,6 +1318,12 @@ class _SentenceAnalysis:
                 return _NounPhrase(k, k + 1, owner, None, "group", None), "nach " + toks[k].text
             if lows[k] in {"eigenen", "eigener"}:
                 own = True
+            if toks[k].is_capitalised and (
+                lows[k] in lexicon.UNNAMED_REPORT_HEADS
+                or lows[k].endswith(("medienberichten", "medienberichte"))
+            ):
+                # "nach (nicht bestätigten) Medienberichten": a report genre, no originator
+                return _NounPhrase(k, k + 1, toks[k].text, None, "unnamed", None), "nach " + toks[k].text
             if toks[k].is_capitalised and lows[k] not in lexicon.REPORT_NOUNS:
                 if toks[k].text.endswith("s") and k + 1 < n and lows[k + 1] in lexicon.REPORT_NOUNS:
                     genitive_name = k
@@ -1261,6 +1378,14 @@ class _SentenceAnalysis:
             k = 1
         if lows[k] not in lexicon.COLON_REPORT_NOUNS:
             return []
+        if k == 1 and lows[0] in _POSSESSIVES and k + 1 == colon:
+            # "Seine Argumentation: ...": the possessor's report
+            owner = self._resolve_pronoun("m" if lows[0].startswith("sein") else "f_or_pl")
+            if owner is None:
+                return []
+            return [
+                _Found(0, owner.source, owner.role, None, f"{toks[k].text}:", "continuation", False, owner)
+            ]
         rest = k + 1
         if rest >= colon:
             return []
@@ -1459,17 +1584,33 @@ class _SentenceAnalysis:
         if base == "sprechen" and not ({"von", "vom", "davon"} & set(lows[i:end])):
             return None, None
         if base == "zeigen":
-            if not (
-                i + 1 < len(lows) and lows[i + 1] == "sich" and set(lows[i:end]) & lexicon.STANCE_ADJECTIVES
-            ):
-                return None, None
-            return "zeigen", None
+            if i + 1 < len(lows) and lows[i + 1] == "sich":
+                if not set(lows[i:end]) & lexicon.STANCE_ADJECTIVES:
+                    return None, None
+                return "zeigen", None
+            start = self._clause_start(i)
+            if lows[start] == "wie" and end == i + 1 or "dass" in lows[i:end] or self._has_complement(i):
+                return "zeigen_befund", None  # "wie eine Studie zeigt": only a document shows
+            return None, None
         if base == "melden" and i + 1 < len(lows) and lows[i + 1] == "sich":
             return None, None
         if base == "erklären" and "für" in lows[i:end] and not self._has_complement(i):
             return None, None
         if base == "sehen" and self._assessment_object(i, end):
             return base, None  # "Die Gewerkschaft sieht Handlungsbedarf"
+        if base in lexicon.CONTENT_REQUIRING_VERBS and not self._has_complement(i):
+            # "kritisierte die Entscheidung", "hielt an den Entwürfen fest", "bestätigte das
+            # Urteil": a stance or an act with no reported content; "bestätigte Berichte,
+            # wonach ..." has one
+            clause = lows[self._clause_start(i) : end]
+            if not (
+                base == "bestätigen"
+                and set(clause) & lexicon.CONFIRMABLE_REPORT_NOUNS
+                or base == "schreiben"
+                and "von" in clause  # "schreiben die Verfasser von schwerwiegenden Risiken"
+                or clause[0] in {"was", "wie"}  # "..., was selbst der Rechnungshof bestätigt hat"
+            ):
+                return None, None
         if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
             if not (
                 base in lexicon.ESTIMATE_VERBS and {"auf", "mit"} & set(lows[self._clause_start(i) : end])
@@ -1505,7 +1646,7 @@ class _SentenceAnalysis:
             return True
         if end < n and toks[end].text == ",":
             nxt = lows[end + 1 : end + 2]
-            if nxt and nxt[0] in {"dass", "ob", "wie", "was", "wer", "wann", "wo", "warum"}:
+            if nxt and nxt[0] in {"dass", "ob", "wie", "was", "wer", "wann", "wo", "warum", "wonach"}:
                 return True
             seg_end = self._clause_end(end + 1) if end + 1 < n else n
             if any(is_konjunktiv_i(w) for w in lows[end + 1 : seg_end]) or "zu" in lows[end + 1 : seg_end]:
@@ -1513,12 +1654,19 @@ class _SentenceAnalysis:
         start = self._clause_start(i)
         if start > 0 and toks[start - 1].text in {",", "“", '"'} and start == i:
             return True  # "..., glaubt der Experte."
-        return bool("rechnen" == lemma(lows[i]) and {"damit", "mit"} & set(lows[i:end]))
+        return bool("rechnen" == lemma(lows[i]) and {"damit", "mit"} & set(lows[start:end]))
 
     def _verb_attribution(self, i: int, verb: str, cue: str) -> _Found | None:
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         anchor = i
         start = self._clause_start(i)
+        if start >= 2 and toks[start - 1].text in {"–", "—"}:
+            # "hatten Medien – darunter der ORF – über ... berichtet": skip the parenthesis
+            opening = next(
+                (m for m in range(start - 2, -1, -1) if toks[m].text == toks[start - 1].text), None
+            )
+            if opening is not None and opening > 0:
+                start = self._clause_start(opening - 1)
         base = lemma(lows[i])
         aux_before = next((k for k in range(i - 1, start - 1, -1) if lows[k] in lexicon.AUXILIARIES), None)
         clause_final = (
@@ -1550,10 +1698,18 @@ class _SentenceAnalysis:
                 anchor = aux
             elif _is_participle_form(lows[i], base):
                 return None
+            if aux is None or lemma(lows[aux]) != "werden":
+                hard = self._hard_start(i)
+                if any(lows[k] in {"wurde", "wurden", "worden"} for k in range(hard, i)) and not any(
+                    lows[k] in lexicon.AUXILIARIES and lemma(lows[k]) != "werden" for k in range(start, i)
+                ):
+                    return self._passive(i, cue)  # the passive auxiliary sits before an apposition
         if verb == "hervorgehen":
             return self._hervorgehen(i, cue)
         subject = self._subject(anchor)
         if subject is None:
+            return None
+        if verb == "zeigen_befund" and not _is_document(subject.source):
             return None
         if (
             subject.start > 0
@@ -1592,6 +1748,9 @@ class _SentenceAnalysis:
                 s += 1
                 while s + 1 < a and lows[s] in _FOCUS_PARTICLES:
                     s += 1  # "was selbst der Rechnungshof bestätigt hat"
+            if not subordinate:
+                while s + 1 < a and lows[s] in _FOCUS_PARTICLES:
+                    s += 1  # "Auch Lehrergewerkschafter X forderte ...": the particle is no subject
             left = self._np(s)
             if left is not None and left.end < a and self._coordinate(left, a, must_end_at=a):
                 return left
@@ -1614,8 +1773,8 @@ class _SentenceAnalysis:
         while j < n and steps < 10:
             steps += 1
             low = lows[j]
-            if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB:
-                j += 1
+            if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB and not toks[j].is_capitalised:
+                j += 1  # a capitalised "Kurz" after the verb is a name, not the adverb
                 continue
             if low in {
                 "am",
@@ -1858,7 +2017,10 @@ class _SentenceAnalysis:
         if text.startswith("„") and recent and self.index - state.last_attributed <= 1 and state.last_entity:
             ent = state.last_entity
             return [_Found(0, ent.source, ent.role, None, "„…“", "continuation", False, ent)]
-        kon = self._konjunktiv_positions(allow_ii=recent and self.index - state.last_attributed <= 2)
+        distance = self.index - state.last_attributed
+        kon = self._konjunktiv_positions(
+            allow_ii=recent and distance <= 2, frame_open=recent and distance == 1
+        )
         if "demnach" in lows:
             pos = lows.index("demnach")
             kon = [(pos, self.tokens[pos].text)] + kon
@@ -1887,7 +2049,7 @@ class _SentenceAnalysis:
     def _speaker_behind(self, ent: _Entity) -> _Entity:
         """A document source ("die Klage") is not who goes on speaking: prefer the most recent
         person or institution within the window, if the article has one."""
-        if ent.is_person or not _is_document(ent.source):
+        if ent.is_person or not _is_document(ent.source) or _is_findings_document(ent.source):
             return ent
         for other in reversed(self.state.entities):
             if self.index - other.last_sentence > CONTINUATION_WINDOW:
@@ -1896,10 +2058,21 @@ class _SentenceAnalysis:
                 return other
         return ent
 
-    def _konjunktiv_positions(self, *, allow_ii: bool) -> list[tuple[int, str]]:
+    def _konjunktiv_positions(self, *, allow_ii: bool, frame_open: bool = False) -> list[tuple[int, str]]:
+        """Konjunktiv I forms; reported Konjunktiv II forms only where a report is going on.
+
+        ``frame_open`` (the previous sentence is attributed): the report certainly goes on, so
+        a conditional ("Wenn ..., würde sich das ... äußern") and the preterite-like "sollte(n)"
+        ("So sollten sie etwa nicht ...") count too; further away they are narrative.
+        """
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         out: list[tuple[int, str]] = []
-        conditional = bool({"wenn", "falls", "sonst", "ob"} & set(lows))
+        conditional = bool({"wenn", "falls", "sonst", "ob"} & set(lows)) and not frame_open
+        ii_forms = lexicon.KONJUNKTIV_II_REPORT_FORMS | (
+            lexicon.KONJUNKTIV_II_PRETERITE_LIKE
+            if frame_open and not self.text.rstrip().endswith("?")
+            else set()
+        )
         if {"scheint", "schien", "scheinen"} & set(lows):
             return []  # "Es scheint, X habe ...": the journalist's impression, not a report
         for i, low in enumerate(lows):
@@ -1932,7 +2105,7 @@ class _SentenceAnalysis:
                 ):
                     continue
                 out.append((i, toks[i].text))
-            elif allow_ii and not conditional and low in lexicon.KONJUNKTIV_II_REPORT_FORMS:
+            elif allow_ii and not conditional and low in ii_forms:
                 out.append((i, toks[i].text))
         return out
 
@@ -2003,6 +2176,14 @@ def _could_be_verb(low: str, base: str) -> bool:
         and low not in lexicon.DETERMINERS
         and low not in _SUBORDINATORS
         and low not in _NAME_PARTICLES
+    )
+
+
+def _is_time_word(low: str) -> bool:
+    """'samstagabend', 'montag', 'vormittag': a time expression after 'am'/'im'."""
+    return low in lexicon.WEEKDAYS_AND_TIMES or any(
+        low.startswith(day)
+        for day in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
     )
 
 
@@ -2119,6 +2300,12 @@ def _is_document(source: str) -> bool:
         else next((w for w in words if w.lower().endswith(lexicon.DOCUMENT_HEADS)), words[0])
     )
     return head.lower().endswith(lexicon.DOCUMENT_HEADS)
+
+
+def _is_findings_document(source: str) -> bool:
+    """'die Studie', 'eine Erhebung des BKA': a document whose findings go on being reported
+    in Konjunktiv ("Wichtig sei auch, ..."), unlike a letter or a statement that a person wrote."""
+    return any(w.lower().endswith(lexicon.FINDINGS_DOCUMENT_HEADS) for w in source.split() if w[:1].isupper())
 
 
 def _norm_source(source: str) -> str:

@@ -114,7 +114,7 @@ def role_gender(word: str) -> str | None:
         return None
     if low.endswith(("in", "innen")) and not head.endswith("in"):
         return "f"
-    if head.endswith("in") or head in {"obfrau", "landeshauptfrau", "ombudsfrau", "zeugin"}:
+    if head.endswith(("in", "frau")) or head in {"zeugin", "witwe"}:
         return "f"
     if head.endswith("e"):  # "Vorsitzende", "Abgeordnete": gender from the determiner
         return None

@@ -395,6 +395,18 @@ STANCE_ADJECTIVES: frozenset[str] = frozenset(
         "kämpferisch",
         "offen",
         "bereit",
+        "entsetzt",
+        "erschüttert",
+        "schockiert",
+        "bestürzt",
+        "alarmiert",
+        "beunruhigt",
+        "verärgert",
+        "erstaunt",
+        "fassungslos",
+        "dankbar",
+        "froh",
+        "zurückhaltend",
     }
 )
 
@@ -463,6 +475,7 @@ COLON_REPORT_NOUNS: frozenset[str] = frozenset(
         "vorwurf",
         "reaktion",
         "antwort",
+        "argumentation",
         "argument",
         "begründung",
         "kritik",
@@ -531,6 +544,7 @@ ANONYMOUS_SOURCE_HEADS: tuple[str, ...] = (
     "bürger",
     "bürgern",
     "personen",
+    "medien",  # "Medien in Skopje", "mehrere Fachmedien": no originator named
 )
 
 # Lexical hedges: the claim is marked unverified whoever reports it.
@@ -826,6 +840,15 @@ ROLE_HEADS: tuple[str, ...] = (
     "chefredakteur",
     "redakteur",
     "moderator",
+    # professions and kin by which news copy refers back to a named speaker
+    "therapeut",
+    "reporter",
+    "korrespondent",
+    "ehefrau",
+    "ehemann",
+    "witwe",
+    "familienvater",
+    "menschenrechtler",
 )
 
 # Role heads that also occur as common surnames; only a role when a name follows.
@@ -1018,6 +1041,13 @@ NON_NAME_CAPITALISED: frozenset[str] = frozenset(
         "jeder",
         "jede",
         "jedes",
+        "ansonsten",
+        "nur",
+        "trotzdem",
+        "deshalb",
+        "deswegen",
+        "darüber",
+        "dagegen",
         "gleichzeitig",
         "allerdings",
         "jedoch",
@@ -1240,6 +1270,7 @@ DETERMINERS: frozenset[str] = frozenset(
         "vier",
         "beide",
         "viele",
+        "zahlreiche",
     }
 )
 
@@ -1334,6 +1365,9 @@ KONJUNKTIV_II_REPORT_FORMS: frozenset[str] = frozenset(
         "gingen",
     }
 )
+
+# Konjunktiv II forms identical to the preterite: reported speech only inside an open report.
+KONJUNKTIV_II_PRETERITE_LIKE: frozenset[str] = frozenset({"sollte", "sollten"})
 
 # Words ending in "-e" the lemmatizer would map to a verb though they are not Konjunktiv I.
 NOT_KONJUNKTIV: frozenset[str] = frozenset(
@@ -2084,6 +2118,40 @@ NATIONALITY_NOUNS: frozenset[str] = frozenset(
 
 # Nouns for documents and texts: a Konjunktiv continuation prefers the person or institution
 # behind them ("heißt es in der Klage" -- the claims are the plaintiff's).
+# Documents that present findings: their Konjunktiv continuations are theirs, not a person's.
+FINDINGS_DOCUMENT_HEADS: tuple[str, ...] = (
+    "studie",
+    "umfrage",
+    "analyse",
+    "statistik",
+    "erhebung",
+    "untersuchung",
+    "auswertung",
+    "befragung",
+    "gutachten",
+    "index",
+)
+
+# Heads of releases and appearances: "laut einer Aussendung" next to a speaker is a channel.
+CHANNEL_DOCUMENT_HEADS: tuple[str, ...] = (
+    "aussendung",
+    "mitteilung",
+    "interview",
+    "pressekonferenz",
+    "stellungnahme",
+)
+
+# Verbs that report only with content (a clause, a colon, a quote before them): without it
+# they state a stance or an act ("kritisierte die Entscheidung", "bestätigte das Urteil").
+CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
+    {"kritisieren", "verurteilen", "bestätigen", "festhalten", "verweisen", "schreiben", "loben"}
+)
+
+# Objects that make "bestätigen" a report: "bestätigte Berichte / Angaben".
+CONFIRMABLE_REPORT_NOUNS: frozenset[str] = frozenset(
+    {"bericht", "berichte", "berichten", "angaben", "meldung", "meldungen", "informationen", "gerüchte"}
+)
+
 DOCUMENT_HEADS: tuple[str, ...] = (
     "erklärung",
     "klage",
@@ -2112,4 +2180,8 @@ DOCUMENT_HEADS: tuple[str, ...] = (
     "begründung",
     "strategie",
     "konzept",
+    "erhebung",
+    "untersuchung",
+    "auswertung",
+    "befragung",
 )
