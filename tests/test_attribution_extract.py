@@ -930,3 +930,111 @@ def test_possessive_report_noun_before_a_colon_continues_its_owner() -> None:
 def test_subject_before_a_dash_parenthesis_keeps_its_participle() -> None:
     att = only("Zuvor hatten Medien – darunter der Rundfunk – über die Firmen berichtet.")
     assert att.kind == "direct" and att.source == "Medien" and att.hedged
+
+
+# ---- round 4: definite common nouns that refer back to a named source (README guideline) ----
+
+
+def test_generic_institution_noun_continues_the_named_institution() -> None:
+    result = _kinds_sources(
+        [
+            "Kunden würden oft benachteiligt, kritisiert die EU-Kommission.",
+            "Eine solche Praxis hat keinen Platz im Binnenmarkt, erklärte die EU-Behörde.",
+        ]
+    )
+    assert result[1] == [("continuation", "die EU-Kommission")]
+
+
+def test_a_repeated_institution_name_stays_direct() -> None:
+    result = _kinds_sources(
+        [
+            "Der Mann sei geflohen, teilte die Polizei mit.",
+            "Er werde weiter gesucht, sagte die Polizei am Abend.",
+        ]
+    )
+    assert result[1] == [("direct", "die Polizei")]
+
+
+def test_a_generic_company_noun_does_not_refer_to_an_authority() -> None:
+    result = _kinds_sources(
+        [
+            "Die Anlage sei sicher, teilte die Staatsanwaltschaft mit.",
+            "Die Arbeiten beginnen im Mai, erklärte das Unternehmen.",
+        ]
+    )
+    assert result[1] == [("direct", "das Unternehmen")]
+
+
+def test_a_report_referred_back_to_continues_its_originator() -> None:
+    result = _kinds_sources(
+        [
+            "Im Vorjahr gab es nach einem Bericht von Zeit online mehr als tausend Anzeigen.",
+            "Deutlich gestiegen ist dem Bericht vom Montag zufolge die Zahl der Einbrüche.",
+        ]
+    )
+    assert result[1] == [("continuation", "Zeit")]
+
+
+def test_a_findings_document_noun_continues_another_findings_document() -> None:
+    result = _kinds_sources(
+        [
+            "Das geht aus einer Erhebung des Statistikamts hervor.",
+            "Der Statistik zufolge stiegen die Mieten um vier Prozent.",
+        ]
+    )
+    assert result[1] == [("continuation", "eine Erhebung des Statistikamts")]
+
+
+def test_members_noun_continues_the_organisation_named_for_them() -> None:
+    result = _kinds_sources(
+        [
+            "Wie die Beobachtungsstelle für Menschenrechte mitteilte, wurden zwei Dörfer bombardiert.",
+            "Mindestens zehn Menschen seien getötet worden, teilten die Menschenrechtler mit.",
+        ]
+    )
+    assert result[0] == [("direct", "die Beobachtungsstelle für Menschenrechte")]
+    assert result[1] == [("continuation", "die Beobachtungsstelle für Menschenrechte")]
+
+
+def test_a_politician_descriptor_refers_to_the_minister_just_named() -> None:
+    # an unknown first name after a role noun still names a person
+    result = _kinds_sources(
+        [
+            "Bundesinnenminister Torvald Krause hat den Anschlag verurteilt.",
+            "Das Ausmaß der Gewalt ist erschreckend, erklärte der CDU-Politiker.",
+            "Die Zunahme der Angriffe sei dramatisch.",
+        ]
+    )
+    assert result[1] == [("continuation", "Torvald Krause")]
+    assert result[2] == [("continuation", "Torvald Krause")]
+
+
+def test_a_spokesman_is_not_the_office_holder_he_speaks_for() -> None:
+    result = _kinds_sources(
+        [
+            "Das Gespräch habe eine Stunde gedauert, sagte Vatikansprecher Marco Bellini.",
+            "Der Papst hatte sich schon zuvor dankbar geäußert.",
+        ]
+    )
+    assert ("continuation", "Marco Bellini") not in result[1]
+
+
+def test_a_pronoun_prefers_the_person_just_quoted_over_an_older_speaker() -> None:
+    result = _kinds_sources(
+        [
+            "Die Lage sei ernst, sagte der Chef der Gruppe Nord.",
+            "Seit Montag seien 900 Einsätze geflogen worden, sagte Igor Wassiljew.",
+            "Dabei seien 800 Ziele zerstört worden, sagte er dem Sender.",
+        ]
+    )
+    assert result[2] == [("continuation", "Igor Wassiljew")]
+
+
+def test_a_party_member_noun_refers_back_like_a_role() -> None:
+    result = _kinds_sources(
+        [
+            "Der grüne Abgeordnete Sven Maurer hat einen Brief geschrieben.",
+            "Doch der Grüne beklagt darin, dass vieles unklar sei.",
+        ]
+    )
+    assert result[1][0] == ("continuation", "Sven Maurer")

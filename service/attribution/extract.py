@@ -253,6 +253,17 @@ _PREPOSITIONS = frozenset(
         "zur",
     }
 )
+# Heads of names that go on with "für ...": "Bundesamt für Statistik", "Organisation für ...".
+_NAMED_FOR_HEADS = (
+    "stelle",
+    "organisation",
+    "institut",
+    "zentrum",
+    "komitee",
+    "kommission",
+    "rat",
+    "beauftragte",
+)
 _PARTY_TAG = re.compile(r"^\((?:[A-ZÄÖÜ][\w.-]{0,12}|[A-ZÄÖÜ][a-zäöü]+ [A-ZÄÖÜ][\w.-]*)\)")
 
 
@@ -267,6 +278,7 @@ class _Entity:
     last_sentence: int
     role_heads: set[str] = field(default_factory=set)
     named: bool = True  # a person's name or an institution's name, not a bare role phrase
+    documents: set[str] = field(default_factory=set)  # heads of texts it was cited by ("bericht")
 
     @property
     def surname(self) -> str | None:
@@ -539,9 +551,22 @@ class _SentenceAnalysis:
         toks, n = self.tokens, len(self.tokens)
         k = 0
         while k < n - 1:
+            after_role = (
+                k > 0
+                and toks[k - 1].is_word
+                and is_role_noun(toks[k - 1].text)
+                and first_name_gender(toks[k - 1].text) is None
+            )
+            apposed_role = (
+                k + 4 < n
+                and toks[k + 2].text == ","
+                and self.lows[k + 3] in {"der", "die"}
+                and toks[k + 4].is_word
+                and is_role_noun(toks[k + 4].text)
+            )
             if (
                 toks[k].is_capitalised
-                and first_name_gender(toks[k].text)
+                and (first_name_gender(toks[k].text) or after_role or apposed_role)
                 and toks[k + 1].is_capitalised
                 and (toks[k + 1].is_word and self.lows[k + 1] not in lexicon.NON_NAME_CAPITALISED)
             ):
@@ -551,6 +576,17 @@ class _SentenceAnalysis:
                 np = self._np(start) if start < k else None
                 if np is None or np.kind != "name":
                     np = self._np(k)
+                if (
+                    np is not None
+                    and not first_name_gender(toks[k].text)
+                    and not apposed_role
+                    and (
+                        np.end != k + 2 or np.end < n and toks[np.end].is_word and toks[np.end].is_capitalised
+                    )
+                ):
+                    # "Bundesjustizminister Heiko Maas hat": with an unknown first name, only a
+                    # two-word name after a role noun, nothing capitalised after it
+                    np = None
                 if np is not None and np.kind == "name" and len(np.source.split()) >= 2:
                     entity, _ = self._entity_for(np)
                     if entity is not None:
@@ -566,6 +602,10 @@ class _SentenceAnalysis:
         state = self.state
         for f in found:
             if f.entity is not None:
+                for w in f"{f.cue} {f.source}".split():
+                    doc = _document_head(w) if w[:1].isupper() else None
+                    if doc is not None:
+                        f.entity.documents.add(doc)  # "nach einem Bericht von X": X's report
                 f.entity.last_sentence = self.index
                 if f.entity in state.entities:
                     state.entities.remove(f.entity)
@@ -941,8 +981,23 @@ class _SentenceAnalysis:
         """Extend a role or institution phrase over a genitive/von attachment ("des Bezirks X")."""
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         k = end
-        while k < n and lows[k] in {"des", "der", "von", "vom", "aus", "am", "im", "in"} and k + 1 < n:
+        while k < n and lows[k] in {"des", "der", "von", "vom", "aus", "am", "im", "in", "für"} and k + 1 < n:
             m = k + 1
+            if lows[k] == "für":
+                # a name-internal purpose: "Beobachtungsstelle für Menschenrechte",
+                # "Organisation für wirtschaftliche Zusammenarbeit" -- not "für ihre Mitglieder"
+                prev = lows[k - 1] if k else ""
+                if (
+                    not (institution_head(prev) or prev.endswith(_NAMED_FOR_HEADS))
+                    or lows[m] in lexicon.DETERMINERS
+                ):
+                    break
+                while m < n and toks[m].is_word and _is_inflected_adjective(toks[m].text):
+                    m += 1
+                if m >= n or not toks[m].is_capitalised or not toks[m].is_word:
+                    break
+                k = m + 1
+                continue
             if lows[k] in {"in", "im"} and not (toks[m].is_capitalised and not _is_channel_word(lows[m])):
                 break
             if lows[k] in {"am", "im"} and _is_time_word(lows[m]):
@@ -1018,7 +1073,7 @@ class _SentenceAnalysis:
         if np.kind == "role_only" and np.head:
             keys = role_keys(np.head_word) if np.head_word else frozenset()
             keys = keys or frozenset({np.head})
-            resolved = self._resolve_role(np, keys)
+            resolved = self._resolve_role(np, keys) or self._common_noun_antecedent(np)
             if resolved is not None:
                 return resolved, True
             ent = _Entity(np.source, None, np.gender, True, self.index, set(keys), named=False)
@@ -1038,8 +1093,76 @@ class _SentenceAnalysis:
                     ent.role_heads |= _role_heads(np.role)
                     return ent, False
             return _Entity(np.source, np.role, np.gender, True, self.index, _role_heads(np.role)), False
+        if np.kind == "group":
+            resolved = self._common_noun_antecedent(np)
+            if resolved is not None:
+                return resolved, True
         gender = np.gender
         return _Entity(np.source, np.role, gender, False, self.index), False
+
+    def _common_noun_antecedent(self, np: _NounPhrase) -> _Entity | None:
+        """The named source a definite common noun refers back to, or None.
+
+        "erklärte die EU-Behörde" after "die EU-Kommission", "Der Statistik zufolge" after
+        "eine Erhebung des BKA", "dem Bericht vom Donnerstag zufolge" after "nach einem Bericht
+        von Spiegel online", "teilten die Menschenrechtler mit" after "die Syrische
+        Beobachtungsstelle für Menschenrechte": the guideline makes these continuations that
+        carry the antecedent's name. The noun must be a different description (a repeated
+        "die Polizei" names its source again) and the antecedent recent and itself named.
+        """
+        head = _common_noun_head(np.source)
+        if head is None:
+            return None
+        low = head.lower()
+        document = _document_head(head)
+        if document is not None:
+            # a document stays the topic longer than a speaker does ("die Studie" ten
+            # sentences after "eine Studie der OECD"); the same noun may repeat
+            family = _document_family(document)
+            for ent in reversed(self.state.entities):
+                if self.index - ent.last_sentence > PRONOUN_WINDOW * 2:
+                    break
+                if not ent.named or _norm_source(ent.source) == _norm_source(np.source):
+                    continue
+                if ent.documents & family or (_document_head_of(ent.source) or "") in family:
+                    return ent
+            return None
+        recent = [
+            e
+            for e in reversed(self.state.entities)
+            if self.index - e.last_sentence <= PRONOUN_WINDOW
+            and e.named
+            and low.rsplit("-", 1)[-1] not in e.source.lower()
+        ]
+        if low.rsplit("-", 1)[-1] in lexicon.GENERIC_REFERRING_NOUNS:
+            # grammatical gender need not agree ("das Unternehmen" for "die ... AG"); a
+            # hyphenated prefix must ("die EU-Behörde" is an EU body)
+            prefix = low.rsplit("-", 1)[0] if "-" in low else None
+            wants_authority = low.rsplit("-", 1)[-1] in lexicon.AUTHORITY_REFERRING_NOUNS
+            for ent in recent:
+                if ent.is_person or _is_document(ent.source) or _is_generic_description(ent.source):
+                    continue
+                # "die Behörde" is an authority, "die Organisation" or "die Zeitung" is not
+                if wants_authority != _is_authority(ent.source):
+                    continue
+                if prefix is not None and prefix not in ent.source.lower():
+                    continue
+                return ent
+            return None
+        plural = (
+            np.gender in {"pl", "f_or_pl"}
+            or np.source.split()[0].lower() == "die"
+            and role_gender(head) == "m"
+        )
+        if np.kind == "role_only" and plural and low.endswith(("ler", "ern", "er")):
+            # "die Menschenrechtler" for an organisation whose name holds the stem
+            stem = low[:-3] if low.endswith("ler") else low[:-2]
+            singular = low[:-1] if low.endswith("ern") else low
+            parts = lexicon.INSTITUTION_MEMBER_NOUNS.get(singular, (stem,) if len(stem) >= 6 else ())
+            for ent in recent:
+                if not ent.is_person and any(part in ent.source.lower() for part in parts):
+                    return ent
+        return None
 
     def _resolve_role(self, np: _NounPhrase, keys: frozenset[str]) -> _Entity | None:
         """The named person a role-noun subject refers back to, or None.
@@ -1061,18 +1184,48 @@ class _SentenceAnalysis:
         first = np.source.split(" ", 1)[0].lower()
         if first not in {"der", "die", "das"} or keys & lexicon.SEPARATE_PERSON_HEADS:
             return None
+        if first == "die" and np.head_word and role_gender(np.head_word) == "m":
+            return None  # "die Menschenrechtler": a plural is no single person
         # a status ("die Angeklagte") or a nationality/age ("der Schweizer") fits any role
         generic = np.head == "person" or bool(family & lexicon.STATUS_ROLE_HEADS)
+        state = self.state
         for ent in persons:
             if self.index - ent.last_sentence > PRONOUN_WINDOW:
                 break
-            if generic or not ent.role_heads:
+            # a speaker re-identified by another description ("erklärte der SPD-Politiker"
+            # after "Justizminister Heiko Maas"): the person just named or the one speaking
+            # -- only for a short description ("der Jurist"), and "just named" only for a
+            # politician's descriptor: "der Papst" after "Vatikansprecher Federico Lombardi"
+            # is somebody else
+            short = len(np.source.split()) <= 3
+            descriptor = bool(family & lexicon.POLITICIAN_ROLE_HEADS)
+            just_named = short and descriptor and self.index - ent.last_sentence <= 1
+            speaking = (
+                short
+                and not ent.role_heads & lexicon.SEPARATE_PERSON_HEADS  # a spokesman is not "der Papst"
+                and ent is state.last_entity
+                and self.index - state.last_attributed <= CONTINUATION_WINDOW
+            )
+            if generic or not ent.role_heads or just_named or speaking:
                 return ent
             return None  # the most recent person has another role: a different person
         return None
 
     def _resolve_pronoun(self, gender: str | None) -> _Entity | None:
         recent = [e for e in reversed(self.state.entities) if self.index - e.last_sentence <= PRONOUN_WINDOW]
+        speaker = self.state.last_entity
+        if (
+            gender in {"m", "f_or_pl"}
+            and speaker is not None
+            and speaker.is_person
+            and speaker.named
+            and speaker.gender is None
+            and self.index - self.state.last_attributed <= 1
+            and speaker in recent[:2]
+        ):
+            # "sagte Igor Konaschenkow. ..., sagte er": the person just quoted, whose first
+            # name the lexicon does not know, before an older speaker of known gender
+            return speaker
         if gender == "m":
             for pool in (
                 [e for e in recent if e.is_person and e.gender == "m"],
@@ -2300,6 +2453,65 @@ def _is_document(source: str) -> bool:
         else next((w for w in words if w.lower().endswith(lexicon.DOCUMENT_HEADS)), words[0])
     )
     return head.lower().endswith(lexicon.DOCUMENT_HEADS)
+
+
+_DEFINITE_DETERMINERS = frozenset({"der", "die", "das", "dem", "den", "des"})
+
+
+def _common_noun_head(source: str) -> str | None:
+    """The head noun of a definite description without a name ("die EU-Behörde", "der
+    Bericht vom Donnerstag"), or None ("die Syrische Beobachtungsstelle": a capitalised
+    attribute makes it a name; "die Polizei Wien": a name after the head)."""
+    words = source.split()
+    if len(words) < 2 or words[0].lower() not in _DEFINITE_DETERMINERS:
+        return None
+    core = words[1:]
+    head_at = next((x for x, w in enumerate(core) if w[:1].isupper()), None)
+    if head_at is None:
+        return None
+    for w in core[head_at + 1 :]:
+        if w[:1].isupper() and w.lower() not in lexicon.WEEKDAYS_AND_TIMES:
+            return None
+    return core[head_at]
+
+
+def _is_generic_description(source: str) -> bool:
+    head = _common_noun_head(source)
+    return head is not None and head.lower().rsplit("-", 1)[-1] in lexicon.GENERIC_REFERRING_NOUNS
+
+
+def _is_authority(source: str) -> bool:
+    """'die Generalstaatsanwaltschaft', 'die EU-Kommission', 'die Präfektur des ...'."""
+    return any(
+        w.lower().rstrip("s").endswith(lexicon.AUTHORITY_HEADS) for w in source.split() if w[:1].isupper()
+    )
+
+
+def _document_head(word: str) -> str | None:
+    """'Statistik' -> 'statistik', 'Untersuchungsbericht' -> 'bericht'; None for non-documents."""
+    low = word.lower()
+    for head in lexicon.DOCUMENT_HEADS:
+        for form in (head, head + "s", head + "es", head + "en", head + "e", head + "n"):
+            if low.endswith(form):
+                return head
+    return None
+
+
+def _document_head_of(source: str) -> str | None:
+    for w in source.split():
+        if w[:1].isupper():
+            head = _document_head(w)
+            if head is not None:
+                return head
+    return None
+
+
+def _document_family(head: str) -> set[str]:
+    """Findings documents stand in for each other ("die Statistik" for "eine Erhebung");
+    other texts only for themselves ("der Bericht")."""
+    if head in lexicon.FINDINGS_DOCUMENT_HEADS:
+        return set(lexicon.FINDINGS_DOCUMENT_HEADS)
+    return {head}
 
 
 def _is_findings_document(source: str) -> bool:

@@ -166,7 +166,7 @@ def referring_head(word: str) -> str | None:
     low = word.lower()
     if low.endswith(("jährige", "jähriger", "jährigen")):
         return "person"
-    if low in lexicon.NATIONALITY_NOUNS:
+    if low in lexicon.NATIONALITY_NOUNS or low in lexicon.PARTY_MEMBER_NOUNS:
         return "person"
     for ending in ("innen", "in"):
         if low.endswith(ending) and low[: -len(ending)] in lexicon.NATIONALITY_NOUNS:

@@ -952,6 +952,8 @@ INSTITUTION_HEADS: tuple[str, ...] = (
 # Words that start a capitalised phrase but are not a name or a noun phrase head.
 NON_NAME_CAPITALISED: frozenset[str] = frozenset(
     {
+        "ähnlich",  # "Ähnlich äußerte sich der Zentralrat": an adverb, not a subject
+        "genauso",
         "der",
         "die",
         "das",
@@ -1363,6 +1365,29 @@ KONJUNKTIV_II_REPORT_FORMS: frozenset[str] = frozenset(
         "stünden",
         "ginge",
         "gingen",
+        # strong verbs with umlaut (or -e where the preterite has none): never indicative
+        "trüge",
+        "trügen",
+        "läge",
+        "lägen",
+        "bekäme",
+        "bekämen",
+        "sähe",
+        "sähen",
+        "wüsste",
+        "wüssten",
+        "nähme",
+        "nähmen",
+        "täte",
+        "täten",
+        "fände",
+        "fänden",
+        "bliebe",
+        "ließe",
+        "hielte",
+        "fiele",
+        "zöge",
+        "zögen",
     }
 )
 
@@ -1874,6 +1899,18 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
 # Eduardo Paes", "die Forscherin" after "die Archäologin Kat Szabo". Heads as in ROLE_HEADS.
 ROLE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"bürgermeister", "stadtoberhaupt", "stadtchef", "ortschef", "gemeindechef"}),
+    # a parliamentary group's leader: "Klubobmann" in Austria, "Fraktionschef" in Germany
+    frozenset(
+        {
+            "klubobmann",
+            "klubobfrau",
+            "klubchef",
+            "klubchefin",
+            "fraktionschef",
+            "fraktionschefin",
+            "fraktionsvorsitzende",
+        }
+    ),
     frozenset(
         {"angeklagte", "angeklagter", "beschuldigte", "beschuldigter", "verdächtige", "verdächtiger", "täter"}
     ),
@@ -2184,4 +2221,90 @@ DOCUMENT_HEADS: tuple[str, ...] = (
     "untersuchung",
     "auswertung",
     "befragung",
+)
+
+# Generic descriptions that refer back to an organisation the article has named ("die
+# EU-Behörde" for "die EU-Kommission", "das Unternehmen" for "die Energie Steiermark AG",
+# "des Nachrichtenmagazins" for "der Spiegel"). Whole words only (after a hyphenated prefix):
+# "das Innenministerium" or "die Staatsanwaltschaft" name their institution themselves.
+GENERIC_REFERRING_NOUNS: frozenset[str] = frozenset(
+    {
+        "behörde",
+        "unternehmen",
+        "konzern",
+        "firma",
+        "organisation",
+        "institution",
+        "einrichtung",
+        "gremium",
+        "beratungsgremium",
+        "gesellschaft",
+        "nachrichtenmagazin",
+        "magazin",
+        "zeitung",
+        "blatt",
+        "sender",
+        "nachrichtenagentur",
+        "agentur",
+        "gericht",
+        "ministerium",
+        "bank",
+        "verband",
+        "partei",
+    }
+)
+
+# Members who speak for their institution: "begründeten die Richter" after "der Europäische
+# Gerichtshof". Plural only; the value is what the institution's name contains.
+INSTITUTION_MEMBER_NOUNS: dict[str, tuple[str, ...]] = {
+    "richter": ("gericht",),
+    "ermittler": ("staatsanwaltschaft", "polizei"),
+    "forscher": ("universität", "institut", "forsch"),
+    "wissenschaftler": ("universität", "institut", "forsch"),
+}
+
+# Singular party-member nouns that refer back to a named politician like a role noun ("der
+# Grüne beklagt" after "der grüne Europaabgeordnete Sven Giegold"). Singular forms only: "die
+# Grünen" is the party.
+PARTY_MEMBER_NOUNS: frozenset[str] = frozenset(
+    {
+        "grüne",
+        "sozialdemokrat",
+        "sozialdemokratin",
+        "christdemokrat",
+        "christdemokratin",
+        "christsoziale",
+        "sozialist",
+        "sozialistin",
+        "kommunist",
+        "kommunistin",
+    }
+)
+
+# Generic nouns for a public authority ("die Behörde" refers back to "die Präfektur ...", never
+# to a company or a newspaper); the other GENERIC_REFERRING_NOUNS never refer to an authority.
+AUTHORITY_REFERRING_NOUNS: frozenset[str] = frozenset({"behörde", "gericht", "ministerium"})
+AUTHORITY_HEADS: tuple[str, ...] = (
+    "polizei",
+    "staatsanwaltschaft",
+    "ministerium",
+    "regierung",
+    "gericht",
+    "gerichtshof",
+    "amt",
+    "behörde",
+    "präfektur",
+    "kommission",
+    "verwaltung",
+    "magistrat",
+    "rathaus",
+    "bundesheer",
+    "armee",
+    "militär",
+)
+
+# Role keys of politicians: a definite descriptor of this kind ("der SPD-Politiker") may
+# re-describe the person just named whatever office the article gave them.
+POLITICIAN_ROLE_HEADS: frozenset[str] = frozenset(
+    {"politiker", "parlamentarier", "abgeordnete", "abgeordneter", "mandatar", "nationalrat"}
 )
