@@ -7,7 +7,7 @@
 #     --build-arg TORCH_INDEX=https://download.pytorch.org/whl/cu126 .   # GPU image
 #
 # The install steps are those of scripts/_env.sh (README, CI): torch first, pinned, from the chosen
-# index; then the project with the `fast` extra (CTranslate2). Weights come from the pinned
+# index; then the project (CTranslate2 included). Weights come from the pinned
 # revisions in models/manifest.toml via `kurzbrief models download --convert`.
 
 ARG BASE_IMAGE=python:3.11-slim
@@ -45,7 +45,7 @@ COPY models/manifest.toml models/manifest.toml
 COPY service/ service/
 # The project itself: its dependency ranges live in pyproject.toml, as for every other install.
 # hadolint ignore=DL3013
-RUN python -m pip install ".[fast]"
+RUN python -m pip install "."
 
 # --- weights: the pinned models and their CTranslate2 conversions -------------------------------------
 FROM build AS weights

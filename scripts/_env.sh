@@ -14,4 +14,5 @@ if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   .venv/bin/python -m pip install -q "torch==${KURZBRIEF_TORCH_VERSION:-2.13.0}" \
     ${KURZBRIEF_TORCH_INDEX:+--index-url "$KURZBRIEF_TORCH_INDEX"}
 fi
-.venv/bin/python -m pip install -q -e ".[${KURZBRIEF_EXTRAS:-fast}]"
+# The service needs no extras; the tests add KURZBRIEF_EXTRAS=test.
+.venv/bin/python -m pip install -q -e ".${KURZBRIEF_EXTRAS:+[$KURZBRIEF_EXTRAS]}"

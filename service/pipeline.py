@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from service.cache import BriefCache, request_key
 from service.document import Article, Brief, ModelInfo, Sentence, Translation, Warning
 from service.settings import Settings
 from service.stages import (
@@ -82,6 +83,7 @@ class BriefPipeline:
         guard: BriefGuard | None,
         language: LanguageDetector | None,
         settings: Settings,
+        brief_cache: BriefCache | None = None,
     ) -> None:
         self.cleaner = cleaner
         self.splitter = splitter
@@ -91,6 +93,7 @@ class BriefPipeline:
         self.guard = guard
         self.language = language
         self.settings = settings
+        self.brief_cache = brief_cache
 
     @classmethod
     def from_settings(cls, settings: Settings, *, summarize: bool = True) -> BriefPipeline:
@@ -111,6 +114,7 @@ class BriefPipeline:
             guard=AttributionGuard(),
             language=LanguageDetector(),
             settings=settings,
+            brief_cache=BriefCache(settings.brief_cache_size) if settings.brief_cache_size else None,
         )
 
     @property
@@ -231,24 +235,36 @@ class BriefPipeline:
         if self.summarizer is None or self.guard is None:
             raise RuntimeError("this pipeline was built without a summarizer; use translate()")
         target = target_sentences or self.settings.brief_sentences
-        prepared, results = self._prepare_many(texts, text_format, raise_errors)
+        # Identical requests are answered from the cache: it belongs to this pipeline, so the
+        # models and settings are the same by construction; the key covers the rest.
+        keys = [request_key(t, {"sentences": target, "format": text_format}) for t in texts]
+        cached = [self.brief_cache.get(k) if self.brief_cache else None for k in keys]
+        todo = [i for i, hit in enumerate(cached) if hit is None]
+        prepared, _ = self._prepare_many([texts[i] for i in todo], text_format, raise_errors)
         ok = [p for p in prepared if isinstance(p, PreparedArticle)]
         translated = iter(self._translate_prepared(ok)) if ok else iter(())
-        for i, p in enumerate(prepared):
+        results: list[Brief | Exception] = list(cached)  # type: ignore[arg-type]  # misses filled below
+        if on_result is not None:
+            for i, hit in enumerate(cached):
+                if hit is not None:
+                    on_result(i, hit)
+        for i, p in zip(todo, prepared):
             if not isinstance(p, PreparedArticle):
-                if on_result is not None:
-                    on_result(i, results[i])  # type: ignore[arg-type]
-                continue
-            headline_en, sentences = next(translated)
-            try:
-                results[i] = self._summarize_and_guard(p, headline_en, sentences, target)
-            except Exception as exc:  # noqa: BLE001 - policy chosen by the caller
-                if raise_errors:
-                    raise
-                results[i] = exc
+                results[i] = p
+            else:
+                headline_en, sentences = next(translated)
+                try:
+                    results[i] = brief = self._summarize_and_guard(p, headline_en, sentences, target)
+                    if self.brief_cache is not None:
+                        self.brief_cache.put(keys[i], brief)
+                except Exception as exc:  # noqa: BLE001 - policy chosen by the caller
+                    if raise_errors:
+                        raise
+                    results[i] = exc
             if on_result is not None:
-                on_result(i, results[i])  # type: ignore[arg-type]
+                on_result(i, results[i])
         return results
+
 
     def _summarize_and_guard(
         self, p: PreparedArticle, headline_en: str | None, sentences: list[Sentence], target: int

@@ -230,8 +230,16 @@ class MarianTranslator:
 
 def load_translator(settings: Settings) -> Translator:
     """The translator the settings ask for; raises ModelMissingError when its model is absent."""
+    translator: Translator
     if settings.backend == "ctranslate2":
         from service.backends.ct2 import CT2Translator
 
-        return CT2Translator.from_settings(settings)
-    return MarianTranslator.from_settings(settings)
+        translator = CT2Translator.from_settings(settings)
+    else:
+        translator = MarianTranslator.from_settings(settings)
+    if settings.translation_cache_size:
+        # Wire-agency copy repeats sentences across articles: translate each one once.
+        from service.cache import CachingTranslator
+
+        translator = CachingTranslator(translator, settings.translation_cache_size)
+    return translator

@@ -123,3 +123,18 @@ def test_translation_warnings_are_reindexed_per_article() -> None:
     assert first.warnings == []
     assert [w.sentence for w in second.warnings] == [1]
     assert "Wahl" in second.sentences[1].de
+
+
+def test_identical_requests_are_answered_from_the_brief_cache() -> None:
+    from service.cache import BriefCache
+
+    translator = DictTranslator()
+    pipeline = make_pipeline(translator)
+    pipeline.brief_cache = BriefCache(8)
+    first = pipeline.brief(SECOND)
+    again = pipeline.brief(SECOND)
+    assert len(translator.calls) == 1 and again == first
+    again.brief = "changed by a caller"
+    assert pipeline.brief(SECOND).brief == first.brief, "the cache hands out copies"
+    pipeline.brief(SECOND, target_sentences=1)
+    assert len(translator.calls) == 2, "another option is another request"
