@@ -451,13 +451,13 @@ class Baseline:
 
 
 def kurzbrief_settings(model_dir: Path, overrides: Mapping[str, Any] | None = None) -> Any:
-    """Default settings pointed at the bench models, with the translation cache off."""
+    """Default settings pointed at the bench models, with the caches off (repeats must not flatter)."""
     from service.settings import Settings
 
     values: dict[str, Any] = {"model_dir": model_dir, **(overrides or {})}
     fields = Settings.model_fields
-    if "translation_cache_size" in fields:
-        values.setdefault("translation_cache_size", 0)
+    values.setdefault("translation_cache_size", 0)
+    values.setdefault("brief_cache_size", 0)
     unknown = sorted(k for k in values if k not in fields)
     if unknown:
         raise ValueError(f"unknown settings for the benchmark: {', '.join(unknown)}")

@@ -47,7 +47,14 @@ def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def tiny_settings(tiny_model_dir: Path) -> Settings:
     return Settings(
-        model_dir=tiny_model_dir, backend="transformers", threads=1, translation_beams=2, summary_beams=2
+        model_dir=tiny_model_dir,
+        backend="transformers",
+        threads=1,
+        translation_beams=2,
+        summary_beams=2,
+        # the caches have their own tests; here every call should reach the models
+        translation_cache_size=0,
+        brief_cache_size=0,
     )
 
 
