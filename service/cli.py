@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -24,7 +24,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(eval_app, name="eval")
 
 ModelDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--model-dir", help="Model folder (default: $KURZBRIEF_MODEL_DIR, else ./models)."),
 ]
 InputFile = Annotated[str, typer.Argument(help="A text file, or - for standard input.")]
@@ -70,8 +70,8 @@ def _dump(model: object) -> None:
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="Interface to bind (default 127.0.0.1).")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port (default 8000).")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
     model_dir: ModelDir = None,
 ) -> None:
     """Run the HTTP API (models load once at start-up)."""
@@ -93,7 +93,9 @@ def serve(
 def brief(
     file: InputFile,
     as_json: AsJson = False,
-    sentences: Annotated[Optional[int], typer.Option("--sentences", min=1, max=20, help="Target brief length.")] = None,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", min=1, max=20, help="Target brief length.")
+    ] = None,
     model_dir: ModelDir = None,
 ) -> None:
     """Print the English brief of a German article."""
@@ -152,7 +154,7 @@ def attributions(file: InputFile, as_json: AsJson = False) -> None:
 
 @app.command()
 def audit(
-    bitext: Annotated[Path, typer.Option(help="JSONL, one {\"de\": ..., \"en\": ...} per source sentence.")],
+    bitext: Annotated[Path, typer.Option(help='JSONL, one {"de": ..., "en": ...} per source sentence.')],
     brief_file: Annotated[Path, typer.Option("--brief", help="The English brief, plain text.")],
     as_json: AsJson = False,
 ) -> None:
@@ -168,7 +170,11 @@ def audit(
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise _fail(ValueError(f"{bitext}:{n}: not JSON ({exc.msg})")) from None
-        if not isinstance(row, dict) or not isinstance(row.get("de"), str) or not isinstance(row.get("en"), str):
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("de"), str)
+            or not isinstance(row.get("en"), str)
+        ):
             raise _fail(ValueError(f'{bitext}:{n}: expected {{"de": str, "en": str}}'))
         rows.append(row)
     report = audit_bitext(rows, brief_file.read_text(encoding="utf-8"), RuleAttributionExtractor())
@@ -183,7 +189,9 @@ def audit(
 
 @app.command()
 def batch(
-    input: Annotated[str, typer.Argument(help="JSONL file ({\"id\", \"text\"} per line), a folder of .txt, or -.")],
+    input: Annotated[
+        str, typer.Argument(help='JSONL file ({"id", "text"} per line), a folder of .txt, or -.')
+    ],
     output: Annotated[Path, typer.Argument(help="JSONL results; re-running resumes where it stopped.")],
     mode: Annotated[str, typer.Option(help="brief or translate.")] = "brief",
     workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the models once.")] = 1,
@@ -202,11 +210,13 @@ def batch(
 @app.command()
 def bench(
     as_json: AsJson = False,
-    article: Annotated[Optional[Path], typer.Option(help="German article to time (default: a ~750-word 10kGNAD one).")] = None,
+    article: Annotated[
+        Path | None, typer.Option(help="German article to time (default: a ~750-word 10kGNAD one).")
+    ] = None,
     repeat: Annotated[int, typer.Option(min=1, help="Timed runs per configuration.")] = 3,
-    cache_dir: Annotated[Path, typer.Option(help="Where the architecture-true models are built once.")] = Path(
-        ".cache/bench"
-    ),
+    cache_dir: Annotated[
+        Path, typer.Option(help="Where the architecture-true models are built once.")
+    ] = Path(".cache/bench"),
 ) -> None:
     """Time the pipeline against a hand-written transformers baseline (architecture-true random models)."""
     from service.bench import run_bench
@@ -234,7 +244,10 @@ def models_check(model_dir: ModelDir = None) -> None:
 
     settings = _settings(model_dir)
     missing = False
-    for role, path in (("translation", settings.translation_path), ("summarization", settings.summarization_path)):
+    for role, path in (
+        ("translation", settings.translation_path),
+        ("summarization", settings.summarization_path),
+    ):
         try:
             check_model_dir(path, role)
             typer.echo(f"{role}: {path} ok")
@@ -271,7 +284,9 @@ def eval_attributions(
 
 @eval_app.command("audit")
 def eval_audit(
-    fault_set: Annotated[Path, typer.Option("--set", help="Audit dev set JSONL.")] = Path("eval/audit/dev.jsonl"),
+    fault_set: Annotated[Path, typer.Option("--set", help="Audit dev set JSONL.")] = Path(
+        "eval/audit/dev.jsonl"
+    ),
     data: Annotated[Path, typer.Option(help="10kGNAD CSV.")] = Path("../shared/data/10kgnad-dev.csv"),
     as_json: AsJson = False,
 ) -> None:

@@ -100,7 +100,7 @@ class Repair(BaseModel):
     after: str
 
 
-class Warning(BaseModel):  # noqa: A001 - a response field name, not the builtin
+class Warning(BaseModel):
     code: str
     message: str
     sentence: int | None = None

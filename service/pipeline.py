@@ -147,13 +147,17 @@ class BriefPipeline:
                 + "; send the article's running text."
             )
         with timer.stage("attribute"):
-            found = self.extractor.extract([s.de for s in sentences], paragraphs=[s.paragraph for s in sentences])
+            found = self.extractor.extract(
+                [s.de for s in sentences], paragraphs=[s.paragraph for s in sentences]
+            )
             sentences = [s.model_copy(update={"attributions": a}) for s, a in zip(sentences, found)]
         return PreparedArticle(article, sentences, [], timer.timings)
 
     # --- translation ---------------------------------------------------------------------------
 
-    def _translate_prepared(self, items: Sequence[PreparedArticle]) -> list[tuple[str | None, list[Sentence]]]:
+    def _translate_prepared(
+        self, items: Sequence[PreparedArticle]
+    ) -> list[tuple[str | None, list[Sentence]]]:
         """Translate the headlines and sentences of several articles in one length-sorted batch."""
         flat: list[str] = []
         spans: list[tuple[int, int, bool]] = []  # (start, end, has_headline) in flat per article
@@ -180,7 +184,9 @@ class BriefPipeline:
                 if w.sentence is not None and offset <= w.sentence < end:
                     item.warnings.append(w.model_copy(update={"sentence": w.sentence - offset}))
                 elif w.sentence is not None and has_headline and w.sentence == start:
-                    item.warnings.append(w.model_copy(update={"sentence": None, "message": "headline: " + w.message}))
+                    item.warnings.append(
+                        w.model_copy(update={"sentence": None, "message": "headline: " + w.message})
+                    )
             # batch time is shared; attribute it by each article's share of the sentences
             item.timings["translate"] = round(elapsed * (end - start) / total, 4)
             out.append((headline_en, sentences))
@@ -257,14 +263,13 @@ class BriefPipeline:
                     results[i] = brief = self._summarize_and_guard(p, headline_en, sentences, target)
                     if self.brief_cache is not None:
                         self.brief_cache.put(keys[i], brief)
-                except Exception as exc:  # noqa: BLE001 - policy chosen by the caller
+                except Exception as exc:
                     if raise_errors:
                         raise
                     results[i] = exc
             if on_result is not None:
                 on_result(i, results[i])
         return results
-
 
     def _summarize_and_guard(
         self, p: PreparedArticle, headline_en: str | None, sentences: list[Sentence], target: int
@@ -300,7 +305,7 @@ class BriefPipeline:
         for text in texts:
             try:
                 prepared.append(self.prepare(text, text_format=text_format))
-            except Exception as exc:  # noqa: BLE001 - policy chosen by the caller
+            except Exception as exc:
                 if raise_errors:
                     raise
                 prepared.append(exc)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
-from rapidfuzz import fuzz, process
 from anyascii import anyascii  # ISC licence (unidecode is GPL, so not used)
+from rapidfuzz import fuzz, process
 
 from service.attribution.english import find_english_attributions
 from service.document import Sentence

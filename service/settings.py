@@ -69,8 +69,12 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="comma-separated API keys; empty = no authentication"
     )
-    api_keys_file: Path | None = Field(None, description="file with one API key per line (# comments allowed)")
-    rate_limit_per_minute: float = Field(0.0, ge=0, description="requests per minute per API key; 0 = no limit")
+    api_keys_file: Path | None = Field(
+        None, description="file with one API key per line (# comments allowed)"
+    )
+    rate_limit_per_minute: float = Field(
+        0.0, ge=0, description="requests per minute per API key; 0 = no limit"
+    )
     rate_limit_burst: int | None = Field(
         None, ge=1, description="token-bucket size; default: one minute's worth (at least 1)"
     )

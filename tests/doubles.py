@@ -18,7 +18,12 @@ class DictTranslator:
         self.calls: list[list[str]] = []
         self._lock = threading.Lock()
         self.info = ModelInfo(
-            role="translation", id="test/dict-translator", revision=None, path="-", backend="double", device="cpu"
+            role="translation",
+            id="test/dict-translator",
+            revision=None,
+            path="-",
+            backend="double",
+            device="cpu",
         )
 
     def translate_sentences(self, sentences: Sequence[str]) -> TranslationResult:
@@ -36,7 +41,12 @@ class LeadSummarizer:
 
     def __init__(self) -> None:
         self.info = ModelInfo(
-            role="summarization", id="test/lead-summarizer", revision=None, path="-", backend="double", device="cpu"
+            role="summarization",
+            id="test/lead-summarizer",
+            revision=None,
+            path="-",
+            backend="double",
+            device="cpu",
         )
 
     def summarize(self, sentences: Sequence[str], *, target_sentences: int) -> SummaryResult:

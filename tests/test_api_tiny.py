@@ -25,7 +25,7 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def tiny_client(tiny_settings: Settings) -> Iterator[TestClient]:
-    app = create_app(tiny_settings.model_copy(update=dict(request_timeout_s=120)))
+    app = create_app(tiny_settings.model_copy(update={"request_timeout_s": 120}))
     with TestClient(app) as client:
         assert app.state.kurzbrief.loader.wait(300), "tiny models did not load in time"
         yield client

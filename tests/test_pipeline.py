@@ -89,8 +89,10 @@ def test_brief_many_shares_one_translation_batch_and_keeps_alignment() -> None:
 
 def test_brief_many_reports_bad_records_in_place_when_asked() -> None:
     pipeline = make_pipeline()
-    results = pipeline.brief_many([SECOND, "   ", "The weather in London was mild and dry today, said the forecaster."],
-                                  raise_errors=False)
+    results = pipeline.brief_many(
+        [SECOND, "   ", "The weather in London was mild and dry today, said the forecaster."],
+        raise_errors=False,
+    )
     assert results[0].brief  # type: ignore[union-attr]
     assert isinstance(results[1], ValueError)
     assert isinstance(results[2], NotGermanError)
@@ -112,8 +114,11 @@ class _SplittingTranslator(DictTranslator):
 
     def translate_sentences(self, sentences):
         out = super().translate_sentences(sentences)
-        warn = [Warning(code="sentence_split", message="split", sentence=i) for i, s in enumerate(sentences)
-                if "Wahl" in s]
+        warn = [
+            Warning(code="sentence_split", message="split", sentence=i)
+            for i, s in enumerate(sentences)
+            if "Wahl" in s
+        ]
         return TranslationResult(out.texts, warn)
 
 

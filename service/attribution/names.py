@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
 from anyascii import anyascii  # ISC licence (unidecode is GPL, so not used)
+from rapidfuzz import fuzz
 
 # Name keys this similar (rapidfuzz ratio, 0-100) are the same name.
 NAME_KEY_MIN_RATIO = 88
