@@ -91,7 +91,7 @@ def plan_segments(
                 code="sentence_split",
                 sentence=index,
                 message=(
-                    f"sentence {index} is {tokens} tokens long, more than the {max_input_tokens} the "
+                    f"the sentence is {tokens} tokens long, more than the {max_input_tokens} the "
                     f"translation model takes at once; it was translated in {len(pieces)} pieces cut at "
                     "clause boundaries and joined"
                 ),
@@ -196,7 +196,7 @@ class MarianTranslator:
                     code="translation_hit_length_limit",
                     sentence=index,
                     message=(
-                        f"the translation of sentence {index} used its whole output budget "
+                        "the translation used its whole output budget "
                         f"({self.max_length_ratio} x source tokens + 10) and may be cut short or repetitive"
                     ),
                 )
