@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from service.clauses import split_words_to_fit
 from service.document import ModelInfo, Warning
-from service.modelstore import check_model_dir, read_model_info
+from service.modelstore import read_model_info
 from service.settings import Settings
 from service.stages import Summarizer, SummaryResult
-from service.translate import resolve_dtype
+from service.translate import load_seq2seq
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -119,17 +119,8 @@ class Seq2SeqSummarizer:
         length_penalty: float = 2.0,
         threads: int = 0,
     ) -> None:
-        import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-
         path = Path(path)
-        check_model_dir(path, "summarization")
-        if threads > 0:
-            torch.set_num_threads(threads)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = (
-            AutoModelForSeq2SeqLM.from_pretrained(path, dtype=resolve_dtype(device)).to(device).eval()
-        )
+        self.tokenizer, self.model = load_seq2seq(path, "summarization", device=device, threads=threads)
         self.device = device
         self.beams = beams
         self.no_repeat_ngram_size = no_repeat_ngram_size

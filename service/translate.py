@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from service.clauses import split_to_fit
 from service.document import ModelInfo, Warning
@@ -107,6 +107,19 @@ def resolve_dtype(device: str) -> torch.dtype:
     return torch.float16 if device == "cuda" else torch.float32
 
 
+def load_seq2seq(path: Path, role: str, *, device: str, threads: int) -> tuple[Any, Any]:
+    """Tokenizer and eval-mode model of a Hugging Face seq2seq folder (both transformers backends)."""
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    check_model_dir(path, role)
+    if threads > 0:
+        torch.set_num_threads(threads)
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    model = AutoModelForSeq2SeqLM.from_pretrained(path, dtype=resolve_dtype(device)).to(device).eval()
+    return tokenizer, model
+
+
 class MarianTranslator:
     """The transformers translation backend (any Marian/opus-mt model folder)."""
 
@@ -123,17 +136,8 @@ class MarianTranslator:
         max_length_ratio: float = 2.0,
         threads: int = 0,
     ) -> None:
-        import torch
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-
         path = Path(path)
-        check_model_dir(path, "translation")
-        if threads > 0:
-            torch.set_num_threads(threads)
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = (
-            AutoModelForSeq2SeqLM.from_pretrained(path, dtype=resolve_dtype(device)).to(device).eval()
-        )
+        self.tokenizer, self.model = load_seq2seq(path, "translation", device=device, threads=threads)
         self.device = device
         self.beams = beams
         self.batch_size = batch_size
