@@ -279,7 +279,7 @@ def eval_attributions(
     """Precision/recall of attribution extraction against the annotated dev articles."""
     from service.attribution.evaluate_extraction import main as run
 
-    run(["--gold", str(gold), "--data", str(data), *(["--json"] if as_json else [])])
+    raise typer.Exit(code=run(["--gold", str(gold), "--data", str(data), *(["--json"] if as_json else [])]))
 
 
 @eval_app.command("audit")
@@ -288,12 +288,16 @@ def eval_audit(
         "eval/audit/dev.jsonl"
     ),
     data: Annotated[Path, typer.Option(help="10kGNAD CSV.")] = Path("../shared/data/10kgnad-dev.csv"),
+    attributions: Annotated[
+        str, typer.Option(help="German attributions from the hand-annotated 'gold' or the 'extractor'.")
+    ] = "extractor",
     as_json: AsJson = False,
 ) -> None:
     """Fault detection and false-flag rates of the brief audit."""
     from service.attribution.evaluate_audit import main as run
 
-    run(["--set", str(fault_set), "--data", str(data), *(["--json"] if as_json else [])])
+    argv = ["--set", str(fault_set), "--data", str(data), "--attributions", attributions]
+    raise typer.Exit(code=run([*argv, *(["--json"] if as_json else [])]))
 
 
 def main() -> None:
