@@ -233,7 +233,17 @@ def models_download(
     from service.modelstore import download_models, load_manifest
 
     target = _settings(model_dir).model_dir
-    for path in download_models(target, load_manifest(), convert=convert):
+    try:
+        paths = download_models(target, load_manifest(), convert=convert)
+    except Exception as exc:  # noqa: BLE001 - network/hub failures of every kind end here
+        typer.echo(
+            f"error: could not download the models into {target}: {type(exc).__name__}: {exc}\n"
+            "This needs access to huggingface.co. Without it, copy the model folders into the model dir "
+            "(see models/README.md), or try the plumbing with `kurzbrief models make-tiny DIR`.",
+            err=True,
+        )
+        raise typer.Exit(code=2) from None
+    for path in paths:
         typer.echo(f"ready: {path}")
 
 

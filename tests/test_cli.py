@@ -115,3 +115,17 @@ def test_console_script_entry_point_runs(tiny_model_dir: Path, article_file: Pat
     )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.strip().splitlines()) == 3
+
+
+def test_cli_models_download_without_network_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import service.modelstore
+
+    def unreachable(*args: object, **kwargs: object) -> list[Path]:
+        raise ConnectionError("Name or service not known")
+
+    monkeypatch.setattr(service.modelstore, "download_models", unreachable)
+    result = invoke("models", "download", "--model-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "could not download" in result.output and "make-tiny" in result.output
