@@ -1038,3 +1038,50 @@ def test_a_party_member_noun_refers_back_like_a_role() -> None:
         ]
     )
     assert result[1][0] == ("continuation", "Sven Maurer")
+
+
+def test_unter_berufung_auf_is_not_part_of_the_source_phrase() -> None:
+    result = _kinds_sources(
+        ["Allerdings betont die Kommission unter Berufung auf Fachleute, dass die Brücke marode sei."]
+    )
+    assert ("direct", "die Kommission") in result[0]
+    assert ("direct", "Fachleute") in result[0]
+
+
+def test_a_report_coming_to_a_conclusion_is_its_source() -> None:
+    result = _kinds_sources(
+        [
+            "Ein am Freitag vorgelegter interner Bericht der Stadtwerke kommt zu dem Schluss, "
+            "dass die Leitungen zu alt sind."
+        ]
+    )
+    assert len(result[0]) == 1
+    kind, source = result[0][0]
+    assert kind == "direct"
+    assert source.endswith("interner Bericht der Stadtwerke")
+
+
+def test_a_report_with_its_originator_is_not_an_unnamed_report() -> None:
+    result = _kinds_sources(
+        ["Ein Bericht der Landesregierung kommt zum Schluss, dass die Schulen saniert werden müssen."]
+    )
+    assert result[0] and result[0][0][0] == "direct"
+
+
+def test_the_definite_report_refers_back_to_the_named_report() -> None:
+    result = _kinds_sources(
+        [
+            "Ein Bericht der Landesregierung kommt zum Schluss, dass die Schulen saniert werden müssen.",
+            "Allerdings betont der Bericht, dass dafür das Geld fehle.",
+        ]
+    )
+    assert result[1][0] == ("continuation", result[0][0][1])
+
+
+def test_a_carer_in_a_parenthetical_is_the_source() -> None:
+    assert only("Der Junge, sagt ein Betreuer, habe den Winter gut überstanden.").source == "ein Betreuer"
+
+
+def test_a_negative_subject_reports_nothing() -> None:
+    result = _kinds_sources(["Niemand habe die Abrechnung beanstandet, sagte Bürgermeisterin Eva Brandl."])
+    assert result[0] == [("direct", "Eva Brandl")]

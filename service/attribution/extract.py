@@ -172,10 +172,17 @@ _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("stellen", ("in", "abrede")): "in Abrede stellen",
     ("geben", ("zu", "protokoll")): "zu Protokoll geben",
     ("bringen", ("zum", "ausdruck")): "zum Ausdruck bringen",
+    # a finding stated by its author: "Der Bericht kommt zu dem Schluss, dass ..."
+    ("kommen", ("zu", "dem", "schluss")): "zum Schluss kommen",
+    ("kommen", ("zum", "schluss")): "zum Schluss kommen",
+    ("kommen", ("zu", "dem", "ergebnis")): "zum Schluss kommen",
+    ("kommen", ("zum", "ergebnis")): "zum Schluss kommen",
     ("machen", ("geltend",)): "geltend machen",
     ("fordern", ("auf",)): "auffordern",
     ("rufen", ("auf",)): "aufrufen",
 }
+# Negative indefinite subjects: a reporting verb with one of them reports nothing.
+_NEGATIVE_SUBJECTS = frozenset({"niemand", "keiner"})
 _POSSESSIVES = frozenset(
     {"sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer"}
 )
@@ -820,7 +827,12 @@ class _SentenceAnalysis:
                     return None
                 if not toks[k].is_capitalised or _is_number(toks[k].text):
                     k += 1
-                elif k + 2 < n and _is_inflected_adjective(toks[k + 1].text) and toks[k + 2].is_capitalised:
+                elif (
+                    k + 2 < n
+                    and _is_inflected_adjective(toks[k + 1].text)
+                    and lows[k + 1] not in _PREPOSITIONS  # "der Bericht unter Berufung auf": no adjective
+                    and toks[k + 2].is_capitalised
+                ):
                     k += 2  # a phrase inside the adjective: "die in Klagenfurt tätige Forscherin"
                 else:
                     break
@@ -889,7 +901,9 @@ class _SentenceAnalysis:
                 gender = _det_gender(det) if det else None
                 low_last = last_word.lower()
                 definite = det in {"der", "die", "das", "dem", "den", "des"}
-                if not definite and (
+                # "ein Bericht des Ministeriums" names its originator: not an unnamed report
+                attributed = end > run[-1] + 1
+                if not definite and not attributed and (
                     low_last in lexicon.UNNAMED_REPORT_HEADS or low_last.endswith(("berichten", "berichte"))
                 ):
                     kind = "unnamed"
@@ -971,10 +985,22 @@ class _SentenceAnalysis:
                 and lows[m].endswith(
                     ("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enden", "ende")
                 )
-                and toks[m + 1].is_capitalised
-                and toks[m + 1].is_word
             ):
-                return m
+                # further adjectives may stand between participle and noun: "ein am Mittwoch
+                # veröffentlichter interner Bericht"
+                q = m + 1
+                while (
+                    q < n - 1
+                    and q - m <= 2
+                    and toks[q].is_word
+                    and not toks[q].is_capitalised
+                    and _is_inflected_adjective(toks[q].text)
+                    and lows[q] not in lexicon.DETERMINERS
+                    and lows[q] not in _PREPOSITIONS
+                ):
+                    q += 1
+                if toks[q].is_capitalised and toks[q].is_word:
+                    return m
         return k
 
     def _extend_genitive(self, end: int) -> int:
@@ -1682,7 +1708,7 @@ class _SentenceAnalysis:
         lows = self.lows
         low = lows[i]
         end = self._clause_end(i)
-        tail = tuple(lows[max(i + 1, end - 2) : end])
+        tail = tuple(lows[max(i + 1, end - 3) : end])
         for (stem, words), verb in _FIXED_EXPRESSIONS.items():
             if base == stem and tail[-len(words) :] == words:
                 return verb, end - 1
@@ -1859,6 +1885,8 @@ class _SentenceAnalysis:
                     return self._passive(i, cue)  # the passive auxiliary sits before an apposition
         if verb == "hervorgehen":
             return self._hervorgehen(i, cue)
+        if any(lows[k] in _NEGATIVE_SUBJECTS for k in range(start, self._clause_end(i))):
+            return None  # "niemand habe das beanstandet": nobody said anything, there is no source
         subject = self._subject(anchor)
         if subject is None:
             return None
