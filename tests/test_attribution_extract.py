@@ -1085,3 +1085,57 @@ def test_a_carer_in_a_parenthetical_is_the_source() -> None:
 def test_a_negative_subject_reports_nothing() -> None:
     result = _kinds_sources(["Niemand habe die Abrechnung beanstandet, sagte Bürgermeisterin Eva Brandl."])
     assert result[0] == [("direct", "Eva Brandl")]
+
+
+# ---- round 6 -----------------------------------------------------------------------------
+
+
+def test_an_inverted_speech_tag_with_an_unlisted_verb_is_an_attribution() -> None:
+    found = only("Wir können gerne über Fristen reden, spielte Kammerpräsident Anton Gruber den Ball zurück.")
+    assert (found.source, found.kind) == ("Anton Gruber", "direct")
+
+
+def test_an_inverted_tag_needs_speech_before_it_and_no_negation() -> None:
+    assert extract_one("Der Zug fuhr pünktlich ab, winkte Anton Gruber den Reisenden nach.") == []
+    assert extract_one("Ob wir das schaffen, beantwortete Anton Gruber nicht.") == []
+
+
+def test_an_affiliation_between_name_and_verb_is_part_of_the_subject() -> None:
+    found = only("Walter Hausner vom Institut für Stadtforschung (IfS) sagt, die Mieten würden steigen.")
+    assert found.source == "Walter Hausner"
+
+
+def test_a_role_noun_before_von_is_not_a_name_particle() -> None:
+    found = only("Der Sprecher von Greenpeace erklärte, das Wasser sei belastet.")
+    assert found.source == "der Sprecher von Greenpeace"
+    assert only("Ein Sprecher einer Bürgerinitiative sagte, das Wasser sei belastet.").source == (
+        "ein Sprecher einer Bürgerinitiative"
+    )
+
+
+def test_a_verb_is_not_an_adjective_inside_a_noun_phrase() -> None:
+    found = only("Die USA halten Russland vor, gemäßigte Gruppen anzugreifen.")
+    assert found.source == "die USA"
+
+
+def test_ablehnen_reports_only_with_content() -> None:
+    assert only("Sich zu bewaffnen, lehnt Bürgermeister Franz Brunner ab.").source == "Franz Brunner"
+    assert extract_one("Die Regierung lehnte den Vorschlag ab.") == []
+
+
+def test_advice_and_blame_are_attributions() -> None:
+    assert only("Die Polizei rät den Bürgern davon ab, sich zu bewaffnen.").source == "die Polizei"
+    found = extract_one("Der Gouverneur machte die Rebellen für den Anschlag verantwortlich.")
+    assert [a.source for a in found] == ["der Gouverneur"]
+
+
+def test_sehen_with_an_evaluative_predicate_is_a_stance() -> None:
+    assert only("Die Gewerkschaft sieht die Reform kritisch.").source == "die Gewerkschaft"
+    assert extract_one("Die Gewerkschaft sieht die Reform.") == []
+
+
+def test_unnamed_reports_before_zufolge_do_not_take_the_subject_with_them() -> None:
+    found = only("In Ankara ermittelt die Staatsanwaltschaft Medienberichten zufolge gegen den Bürgermeister.")
+    assert (found.kind, found.source, found.hedged) == ("hedge_only", "Medienberichten", True)
+    found = only("Griechischen Medienberichten zufolge wurde das Lager geräumt.")
+    assert (found.kind, found.hedged) == ("hedge_only", True)

@@ -131,6 +131,16 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "vorrechnen",
         "offenlegen",
         "ausrichten",
+        # round 6: advice, teasing and pressing are reports of what was said
+        "abraten",
+        "scherzen",
+        "witzeln",
+        "vorhalten",
+        "plädieren",
+        "drängen",
+        "insinuieren",
+        "bejahen",
+        "verneinen",
     }
 )
 
@@ -166,6 +176,9 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "bedauern",
         "erinnern",
         "einschätzen",
+        "zweifeln",
+        "ablehnen",  # "lehnt es ab, ...", "Sich zu bewaffnen, lehnt X ab": with content only
+        "ausschließen",  # "schließt nicht aus, dass ..."
     }
 )
 
@@ -2179,7 +2192,48 @@ CHANNEL_DOCUMENT_HEADS: tuple[str, ...] = (
 # Verbs that report only with content (a clause, a colon, a quote before them): without it
 # they state a stance or an act ("kritisierte die Entscheidung", "bestätigte das Urteil").
 CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
-    {"kritisieren", "verurteilen", "bestätigen", "festhalten", "verweisen", "schreiben", "loben"}
+    {
+        "kritisieren",
+        "verurteilen",
+        "bestätigen",
+        "festhalten",
+        "verweisen",
+        "schreiben",
+        "loben",
+        "bejahen",
+        "verneinen",
+        "vorhalten",
+    }
+)
+
+# Evaluative predicates that make "sehen" a stance: "sieht das kritisch / anders".
+STANCE_PREDICATES_OF_SEHEN: frozenset[str] = frozenset(
+    {
+        "kritisch",
+        "positiv",
+        "negativ",
+        "skeptisch",
+        "gelassen",
+        "optimistisch",
+        "pessimistisch",
+        "problematisch",
+        "differenziert",
+        "entspannt",
+        "anders",
+        "ähnlich",
+        "genauso",
+        "locker",
+        "nüchtern",
+        "realistisch",
+        "bedroht",
+        "gefährdet",
+        "gefordert",
+        "bestätigt",
+        "verpflichtet",
+        "veranlasst",
+        "außerstande",
+        "imstande",
+    }
 )
 
 # Objects that make "bestätigen" a report: "bestätigte Berichte / Angaben".
