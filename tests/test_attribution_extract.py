@@ -1139,3 +1139,54 @@ def test_unnamed_reports_before_zufolge_do_not_take_the_subject_with_them() -> N
     assert (found.kind, found.source, found.hedged) == ("hedge_only", "Medienberichten", True)
     found = only("Griechischen Medienberichten zufolge wurde das Lager geräumt.")
     assert (found.kind, found.hedged) == ("hedge_only", True)
+
+
+def test_a_share_of_respondents_is_a_group_source() -> None:
+    assert only("Etwa einer von drei Befragten erklärte, lieber zu Hause zu arbeiten.").source == (
+        "Etwa einer von drei Befragten"
+    )
+    assert only("Mehr als die Hälfte gab an, am Wochenende erreichbar zu sein.").source == "Mehr als die Hälfte"
+    assert only("Rund jeder Dritte erwartet, dass die Preise steigen.").source == "Rund jeder Dritte"
+    found = only("Zumindest gaben das drei von vier Teilnehmern einer Umfrage der Kammer an.")
+    assert found.source.startswith("drei von vier Teilnehmern")
+
+
+def test_a_sentence_opening_adverb_is_never_a_source() -> None:
+    found = extract_one("Zugleich kritisierte die Gewerkschaft, dass die Löhne zu niedrig seien.")
+    assert [a.source for a in found] == ["die Gewerkschaft"]
+
+
+def test_his_statements_zufolge_continues_the_person() -> None:
+    result = _kinds_sources(
+        [
+            "Bankchef Anton Weber sagte, die Bank sei zahlungsunfähig.",
+            "Seinen Angaben zufolge fehlen 800 Millionen Euro.",
+        ]
+    )
+    assert result[1] == [("continuation", "Anton Weber")]
+
+
+def test_the_accused_of_a_present_passive_is_no_speaker() -> None:
+    assert extract_one("Dem Parteichef wird Anstiftung zu Protesten vorgeworfen.") == []
+    assert extract_one("Parteichef Kerem Aydın wird Anstiftung zu Protesten vorgeworfen.") == []
+
+
+def test_the_reporting_outlet_goes_on_not_the_source_it_cites() -> None:
+    result = _kinds_sources(
+        [
+            "Drei Soldaten seien getötet worden, berichtete die Agentur DHA unter Berufung auf die Armee.",
+            "Die Soldaten seien in einen Hinterhalt geraten.",
+        ]
+    )
+    assert result[1] == [("continuation", "die Agentur DHA")]
+
+
+def test_an_apology_with_content_is_a_report() -> None:
+    result = _kinds_sources(
+        [
+            "Der Spieler Lee Sedol verlor das Spiel.",
+            "Er entschuldigte sich bei seinen Fans, er habe die Erwartungen nicht erfüllt.",
+        ]
+    )
+    assert result[1] and result[1][0] == ("continuation", "Lee Sedol")
+    assert extract_one("Der Trainer entschuldigte sich bei den Fans.") == []

@@ -200,6 +200,14 @@ _NEW_CONTENT_VERBS = frozenset({"ablehnen", "ausschließen", "vorhalten"})
 _ZU_INFINITIVE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)zu\w{3,}en$"
 )
+_APPROXIMATORS = frozenset(
+    {"etwa", "rund", "fast", "knapp", "gut", "über", "nur", "beinahe", "nahezu", "annähernd", "ungefähr", "zirka", "ca."}
+)
+_NUMBER_WORDS = frozenset(
+    {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig", "hundert"}
+)
+_FRACTIONS = frozenset({"hälfte", "drittel", "viertel", "fünftel", "zehntel", "mehrheit", "minderheit"})
+_ORDINAL_SHARES = frozenset({"zweite", "dritte", "vierte", "fünfte", "sechste", "zehnte"})
 _TIME_NOUNS = frozenset({"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinerlei"})
 # Words after which a clause's subject comes first and its verb last ("wie X berichtete").
@@ -634,9 +642,14 @@ class _SentenceAnalysis:
         speakers = [f.entity for f in found if f.entity is not None]
         if speakers:
             state.last_attributed = self.index
-            # "teilte Anwältin X laut ČTK mit": the person speaking goes on, not the agency
-            persons = [e for e in speakers if e.is_person]
-            state.last_entity = persons[-1] if persons else speakers[-1]
+            # "teilte Anwältin X laut ČTK mit": the person speaking goes on, not the agency;
+            # "berichtete DHA unter Berufung auf die Streitkräfte": the reporter goes on
+            reporters = [
+                f.entity for f in found if f.entity is not None and not f.cue.lower().startswith("unter berufung")
+            ]
+            pool = reporters or speakers
+            persons = [e for e in pool if e.is_person]
+            state.last_entity = persons[-1] if persons else pool[-1]
         first_person = any(low in lexicon.FIRST_PERSON for low in self.lows)
         state.last_first_person = first_person and any(f.entity is not None for f in found)
         opens = self.text.count("„")
@@ -789,6 +802,11 @@ class _SentenceAnalysis:
         if j >= n or not toks[j].is_word:
             return None
         low = lows[j]
+        if low in lexicon.SENTENCE_ADVERBS and toks[j].is_capitalised:
+            return None  # "Zumindest gaben das ...": an adverb opening the sentence
+        quantified = self._quantified_group(j)
+        if quantified is not None:
+            return quantified
         if low in lexicon.PERSONAL_PRONOUNS and (
             j == 0 or not toks[j].is_capitalised or j == self._hard_start(j)
         ):
@@ -867,6 +885,18 @@ class _SentenceAnalysis:
                 if run and lows[k] in lexicon.WEEKDAYS_AND_TIMES:
                     break  # "sagte Katzian Mittwochfrüh"
                 run.append(k)
+                k += 1
+            elif (
+                lows[k] == "und"
+                and run
+                and k + 2 < n
+                and is_role_noun(toks[run[-1]].text)
+                and toks[k + 1].is_capitalised
+                and is_role_noun(toks[k + 1].text)
+                and first_name_gender(toks[k + 1].text) is None
+                and toks[k + 2].is_capitalised
+            ):
+                run.append(k)  # "FP-Sicherheitsreferent und Landeshauptmannstellvertreter X": two roles
                 k += 1
             elif (
                 lows[k] in _NAME_PARTICLES
@@ -981,6 +1011,43 @@ class _SentenceAnalysis:
         np = _NounPhrase(j, end, source, role, kind, gender, head, head_word)
         self._attach_apposition(np)
         return np
+
+    def _quantified_group(self, j: int) -> _NounPhrase | None:
+        """A share of people as a subject: 'drei von vier Befragten', 'mehr als die Hälfte',
+        '60 Prozent der Befragten', 'rund jeder Dritte', 'etwa ein Viertel' -- survey reports."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        k = j
+        while k < n and lows[k] in _APPROXIMATORS:
+            k += 1
+        if k + 1 < n and lows[k] == "mehr" or k + 1 < n and lows[k] == "weniger":
+            if lows[k + 1] != "als":
+                return None
+            k += 2
+        if k >= n:
+            return None
+        core_end: int | None = None
+        if (_is_number(toks[k].text) or lows[k] in _NUMBER_WORDS) and k + 1 < n:
+            if lows[k + 1] in {"prozent", "%"}:
+                core_end = k + 2
+            elif lows[k + 1] == "von" and k + 3 < n and (
+                _is_number(toks[k + 2].text) or lows[k + 2] in _NUMBER_WORDS
+            ) and toks[k + 3].is_capitalised:
+                core_end = k + 4  # "drei von vier Befragten"
+            elif lows[k + 1] in _FRACTIONS:
+                core_end = k + 2  # "zwei Drittel"
+        elif lows[k] in {"einer", "eine", "jeder", "jede"} and k + 1 < n:
+            if lows[k + 1] == "von" and k + 3 < n and toks[k + 3].is_capitalised:
+                core_end = k + 4  # "einer von drei Befragten"
+            elif lows[k + 1] in _ORDINAL_SHARES:
+                core_end = k + 2  # "jeder Dritte"
+        if core_end is None and k + 1 < n and lows[k] in {"die", "ein"} and lows[k + 1] in _FRACTIONS:
+            core_end = k + 2  # "die Hälfte", "ein Viertel"
+        if core_end is None:
+            return None
+        end = self._extend_genitive(core_end)
+        if end < n and toks[end].is_word and toks[end].is_capitalised and toks[end].text.endswith("en"):
+            return None  # "60 Prozent Zustimmung": a quantity of something, not of people
+        return _NounPhrase(j, end, self.text[toks[j].start : toks[end - 1].end], None, "group", "pl")
 
     def _owned_role(self, j: int, k: int) -> _NounPhrase | None:
         """A role noun at k owned by the possessive or genitive at j ("seine Anwältin", "Badawis
@@ -1342,6 +1409,8 @@ class _SentenceAnalysis:
                     np is not None
                     and np.start < i - 2
                     and toks[i - 2].is_capitalised
+                    and i - 2 != self._hard_start(i - 2)
+                    and lows[i - 2] not in _POSSESSIVES
                     and (lows[i - 1] in lexicon.UNNAMED_REPORT_HEADS or lows[i - 1].endswith("berichten"))
                 ):
                     # "ermittelt die Staatsanwaltschaft Medienberichten zufolge": the subject
@@ -1350,6 +1419,11 @@ class _SentenceAnalysis:
                 unnamed = self._unnamed_reports_before(i)
                 if unnamed is not None:
                     np = unnamed
+                elif np is not None and np.start > 0 and lows[np.start - 1] in _POSSESSIVES and np.end == i:
+                    # "Seinen Angaben zufolge": the owner speaks, as "nach seinen Worten"
+                    owner = np.start - 1
+                    gender = "m" if lows[owner].startswith("sein") else "f_or_pl"
+                    np = _NounPhrase(owner, i, toks[owner].text, None, "possessive", gender)
                 if np is not None and self.lows[np.start] in lexicon.DETERMINERS:
                     np.source = _nominative(np.source, self.lows[np.start])
                 np = self._report_noun_source(np) if np else None
@@ -1452,8 +1526,12 @@ class _SentenceAnalysis:
             if lows[k - 1] in lexicon.DETERMINERS:
                 return None  # "den jüngsten Berichten zufolge": definite, refers back
             k -= 1
-        if any(lows[m] in lexicon.DETERMINERS for m in range(max(0, head - 3), head)):
-            return None  # "den jüngsten Berichten zufolge": definite, refers back
+        if any(
+            lows[m] in lexicon.DETERMINERS or lows[m] in _POSSESSIVES or toks[m].text.endswith("s")
+            and toks[m].is_capitalised
+            for m in range(max(0, head - 3), head)
+        ):
+            return None  # "den jüngsten Berichten", "seinen Angaben", "Merkels Angaben": owned
         source = self.text[toks[k].start : toks[head].end]
         return _NounPhrase(k, i, source, None, "unnamed", None)
 
@@ -1824,8 +1902,8 @@ class _SentenceAnalysis:
             if self._is_inquit(i, base):
                 return base, None  # "Wir können ..., spielte X den Ball zurück": an inquit
             return None, None
-        if base == "nennen" and i + 1 < len(lows) and lows[i + 1] == "sich":
-            return None, None  # "nennt sich X" names, it does not report
+        if base in {"nennen", "finden"} and i + 1 < len(lows) and lows[i + 1] == "sich":
+            return None, None  # "nennt sich X" names, "findet sich" locates: no report
         if low == base:
             # infinitive (after a modal or "zu") or 3rd person plural present
             start = self._clause_start(i)
@@ -2002,10 +2080,10 @@ class _SentenceAnalysis:
             if aux is not None:
                 if (
                     lemma(lows[aux]) == "werden"
-                    and lows[aux] not in {"werde", "wird"}
+                    and (lows[aux] not in {"werde", "wird"} or _is_participle_form(lows[i], base))
                     or lows[aux] in {"wurde", "wurden"}
                 ):
-                    return self._passive(i, cue)
+                    return self._passive(i, cue)  # "X wird ... vorgeworfen": X is no speaker
                 anchor = aux
             elif _is_participle_form(lows[i], base):
                 return None
@@ -2022,6 +2100,8 @@ class _SentenceAnalysis:
         subject = self._subject(anchor)
         if subject is None:
             return None
+        if "demnach" in lows and self._quantified_group(subject.start) is not None:
+            return None  # "sprechen sich demnach 84 Prozent dafür aus": the survey's finding
         if verb == "zeigen_befund" and not _is_document(subject.source):
             return None
         if (
@@ -2090,6 +2170,9 @@ class _SentenceAnalysis:
             low = lows[j]
             if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB and not toks[j].is_capitalised:
                 j += 1  # a capitalised "Kurz" after the verb is a name, not the adverb
+                continue
+            if low in {"das", "dies", "es"} and self._quantified_group(j + 1) is not None:
+                j += 1  # "gaben das drei von vier Befragten an": the object before the subject
                 continue
             if low in {
                 "am",

@@ -141,6 +141,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "insinuieren",
         "bejahen",
         "verneinen",
+        "entschuldigen",  # "entschuldigte sich, er habe ...": with content only
     }
 )
 
@@ -179,6 +180,76 @@ BELIEF_VERBS: frozenset[str] = frozenset(
         "zweifeln",
         "ablehnen",  # "lehnt es ab, ...", "Sich zu bewaffnen, lehnt X ab": with content only
         "ausschließen",  # "schließt nicht aus, dass ..."
+    }
+)
+
+# Adverbs that open a sentence capitalised and are never a name or noun ("Zumindest gaben ...").
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    {
+        "zumindest",
+        "zugleich",
+        "zudem",
+        "außerdem",
+        "allerdings",
+        "jedoch",
+        "dennoch",
+        "trotzdem",
+        "deshalb",
+        "daher",
+        "darum",
+        "somit",
+        "also",
+        "immerhin",
+        "jedenfalls",
+        "ebenfalls",
+        "gleichzeitig",
+        "zuvor",
+        "danach",
+        "später",
+        "bisher",
+        "bislang",
+        "inzwischen",
+        "mittlerweile",
+        "derzeit",
+        "zuletzt",
+        "zunächst",
+        "schließlich",
+        "letztlich",
+        "offenbar",
+        "offensichtlich",
+        "vermutlich",
+        "wahrscheinlich",
+        "generell",
+        "grundsätzlich",
+        "vielmehr",
+        "stattdessen",
+        "bereits",
+        "dabei",
+        "dazu",
+        "darüber",
+        "hier",
+        "dort",
+        "heute",
+        "gestern",
+        "morgen",
+        "nun",
+        "jetzt",
+        "damals",
+        "zwar",
+        "sogar",
+        "insgesamt",
+        "ebenso",
+        "ähnlich",
+        "anschließend",
+        "demnächst",
+        "künftig",
+        "freilich",
+        "eigentlich",
+        "tatsächlich",
+        "natürlich",
+        "selbstverständlich",
+        "leider",
+        "jedoch",
     }
 )
 
@@ -2203,6 +2274,7 @@ CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
         "bejahen",
         "verneinen",
         "vorhalten",
+        "entschuldigen",
     }
 )
 
