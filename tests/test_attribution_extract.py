@@ -1190,3 +1190,13 @@ def test_an_apology_with_content_is_a_report() -> None:
     )
     assert result[1] and result[1][0] == ("continuation", "Lee Sedol")
     assert extract_one("Der Trainer entschuldigte sich bei den Fans.") == []
+
+
+def test_a_plain_person_noun_refers_back_to_the_person_named() -> None:
+    result = _kinds_sources(
+        [
+            "Der Landwirt Bernhard Mayer wurde erpresst.",
+            "Die Polizei habe davon keine Ahnung, so der Mann.",
+        ]
+    )
+    assert result[1] == [("continuation", "Bernhard Mayer")]

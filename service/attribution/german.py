@@ -166,6 +166,8 @@ def referring_head(word: str) -> str | None:
     low = word.lower()
     if low.endswith(("jährige", "jähriger", "jährigen")):
         return "person"
+    if low in lexicon.PERSON_NOUNS:
+        return "person"  # "erzählt der Bub", "sagte die Frau": the person just named
     if low in lexicon.NATIONALITY_NOUNS or low in lexicon.PARTY_MEMBER_NOUNS:
         return "person"
     for ending in ("innen", "in"):

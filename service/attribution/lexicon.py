@@ -183,6 +183,28 @@ BELIEF_VERBS: frozenset[str] = frozenset(
     }
 )
 
+# Plain person nouns that refer back to the person just named ("erzählt der Bub").
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {
+        "bub",
+        "junge",
+        "mädchen",
+        "mann",
+        "frau",
+        "burschen",
+        "bursche",
+        "teenager",
+        "jugendliche",
+        "jugendlicher",
+        "witwe",
+        "witwer",
+        "mutter",
+        "vater",
+        "tochter",
+        "sohn",
+    }
+)
+
 # Adverbs that open a sentence capitalised and are never a name or noun ("Zumindest gaben ...").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {
