@@ -1200,3 +1200,14 @@ def test_a_plain_person_noun_refers_back_to_the_person_named() -> None:
         ]
     )
     assert result[1] == [("continuation", "Bernhard Mayer")]
+
+
+def test_a_pronoun_prefers_the_person_named_earlier_in_its_own_sentence() -> None:
+    result = _kinds_sources(
+        [
+            "Manager Karl Hofer sagte, der Verein sei gesund.",
+            "Präsident Franz Berger erklärte, er wolle zurück.",
+            "Hofer werde ihm nicht im Weg stehen, das hat er bereits bekräftigt.",
+        ]
+    )
+    assert ("continuation", "Karl Hofer") in result[2]

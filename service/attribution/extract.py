@@ -1194,7 +1194,7 @@ class _SentenceAnalysis:
         """(entity, is_continuation) for a subject/source phrase."""
         state = self.state
         if np.kind == "pronoun":
-            return self._resolve_pronoun(np.gender), True
+            return self._resolve_pronoun(np.gender, np.start), True
         if np.kind == "possessive":
             return self._resolve_pronoun(np.gender), True
         if np.kind == "role_only" and np.head:
@@ -1338,8 +1338,18 @@ class _SentenceAnalysis:
             return None  # the most recent person has another role: a different person
         return None
 
-    def _resolve_pronoun(self, gender: str | None) -> _Entity | None:
+    def _resolve_pronoun(self, gender: str | None, position: int | None = None) -> _Entity | None:
         recent = [e for e in reversed(self.state.entities) if self.index - e.last_sentence <= PRONOUN_WINDOW]
+        if position is not None and gender in {"m", "f_or_pl"}:
+            # "Eine Antwort hat Hoeneß nicht gefunden, versichert er": a person named earlier in
+            # the same sentence is the nearest antecedent
+            named_here = {
+                self.tokens[k].text for k in range(position) if self.tokens[k].is_capitalised and k not in self.used
+            }
+            for e in recent:
+                wanted = {"m"} if gender == "m" else {"f", "pl", "f_or_pl"}
+                if e.is_person and e.surname in named_here and (e.gender in wanted or e.gender is None):
+                    return e
         speaker = self.state.last_entity
         if (
             gender in {"m", "f_or_pl"}
