@@ -1211,3 +1211,15 @@ def test_a_pronoun_prefers_the_person_named_earlier_in_its_own_sentence() -> Non
         ]
     )
     assert ("continuation", "Karl Hofer") in result[2]
+
+
+def test_a_demonstrative_subject_refers_to_the_previous_opening_phrase() -> None:
+    result = _kinds_sources(
+        [
+            "Die Gewerkschaft kritisierte den Plan scharf.",
+            "Diese hat erklärt, der Plan sei verfassungswidrig.",
+        ]
+    )
+    assert result[1] == [("continuation", "die Gewerkschaft")]
+    lone = _kinds_sources(["Die großen Sprünge kommen später.", "Diese haben erklärt, alles sei gut."])
+    assert lone[1] != [("continuation", "die großen Sprünge")]

@@ -208,6 +208,7 @@ _NUMBER_WORDS = frozenset(
 )
 _FRACTIONS = frozenset({"hälfte", "drittel", "viertel", "fünftel", "zehntel", "mehrheit", "minderheit"})
 _ORDINAL_SHARES = frozenset({"zweite", "dritte", "vierte", "fünfte", "sechste", "zehnte"})
+_DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
 _TIME_NOUNS = frozenset({"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"})
 _NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinerlei"})
 # Words after which a clause's subject comes first and its verb last ("wie X berichtete").
@@ -350,6 +351,7 @@ class _State:
     last_first_person: bool = False
     quote_open: bool = False
     quote_entity: _Entity | None = None
+    opening_subject: _Entity | None = None  # the previous sentence's first noun phrase
 
 
 class RuleAttributionExtractor:
@@ -512,6 +514,7 @@ class _SentenceAnalysis:
             if f.kind == "hedge_only" or hedges or not f.has_own_cue:
                 f.hedged = True
         self._update_state(found)
+        self._remember_opening_subject()
         return [
             Attribution(
                 source=_lower_determiner(f.source),
@@ -523,6 +526,24 @@ class _SentenceAnalysis:
             )
             for f in sorted(found, key=lambda f: f.position)
         ]
+
+    def _remember_opening_subject(self) -> None:
+        """The noun phrase opening this sentence, the antecedent of a pronoun opening the next
+        one ("Die Republikaner ... . Diese haben erklärt, ...") when no source fits."""
+        np = self._np(0) if self.tokens else None
+        last = np.source.split()[-1] if np is not None else ""
+        agent_like = np is not None and (
+            np.kind in {"name", "role_only"}
+            or np.kind == "group"
+            and (institution_head(last) or referring_head(last) is not None or is_role_noun(last))
+        )
+        if np is not None and agent_like and len(np.source.split()) <= 6:
+            is_person = np.kind == "role_only" or np.kind == "name" and not institution_head(np.source.split()[-1])
+            self.state.opening_subject = _Entity(
+                _lower_determiner(np.source), np.role, np.gender, is_person, self.index, named=np.kind != "role_only"
+            )
+        else:
+            self.state.opening_subject = None
 
     def _channel_documents(self, found: list[_Found]) -> list[_Found]:
         """'sagte Kurz laut einer Aussendung': the release is Kurz's channel, not a second source."""
@@ -807,6 +828,16 @@ class _SentenceAnalysis:
         quantified = self._quantified_group(j)
         if quantified is not None:
             return quantified
+        if (
+            low in _DEMONSTRATIVE_GENDER
+            and j == self._hard_start(j)
+            and j + 1 < n
+            and toks[j + 1].is_word
+            and not toks[j + 1].is_capitalised
+            and (lows[j + 1] in lexicon.AUXILIARIES or lows[j + 1] in _MODALS or _is_reporting_form(lows[j + 1]))
+        ):
+            # "Diese haben erklärt, ...", "Der habe gemeint, ...": a demonstrative standing alone
+            return _NounPhrase(j, j + 1, toks[j].text, None, "pronoun", _DEMONSTRATIVE_GENDER[low])
         if low in lexicon.PERSONAL_PRONOUNS and (
             j == 0 or not toks[j].is_capitalised or j == self._hard_start(j)
         ):
@@ -1194,7 +1225,10 @@ class _SentenceAnalysis:
         """(entity, is_continuation) for a subject/source phrase."""
         state = self.state
         if np.kind == "pronoun":
-            return self._resolve_pronoun(np.gender, np.start), True
+            resolved = self._resolve_pronoun(np.gender, np.start)
+            if resolved is None and np.start == self._hard_start(np.start):
+                resolved = self._opening_subject_for(np.gender)
+            return resolved, True
         if np.kind == "possessive":
             return self._resolve_pronoun(np.gender), True
         if np.kind == "role_only" and np.head:
@@ -1337,6 +1371,14 @@ class _SentenceAnalysis:
                 return ent
             return None  # the most recent person has another role: a different person
         return None
+
+    def _opening_subject_for(self, gender: str | None) -> _Entity | None:
+        """The previous sentence's opening noun phrase, if its gender fits the pronoun."""
+        ent = self.state.opening_subject
+        if ent is None or ent.last_sentence != self.index - 1 or not _gender_compatible(gender, ent.gender):
+            return None
+        self.state.entities.append(ent)
+        return ent
 
     def _resolve_pronoun(self, gender: str | None, position: int | None = None) -> _Entity | None:
         recent = [e for e in reversed(self.state.entities) if self.index - e.last_sentence <= PRONOUN_WINDOW]
