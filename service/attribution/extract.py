@@ -63,6 +63,7 @@ from service.attribution import lexicon
 from service.attribution.german import (
     Token,
     first_name_gender,
+    is_first_name,
     institution_head,
     is_genderless_role,
     is_konjunktiv_i,
@@ -604,7 +605,7 @@ class _SentenceAnalysis:
                 k > 0
                 and toks[k - 1].is_word
                 and is_role_noun(toks[k - 1].text)
-                and first_name_gender(toks[k - 1].text) is None
+                and not is_first_name(toks[k - 1].text)
             )
             apposed_role = (
                 k + 4 < n
@@ -615,7 +616,7 @@ class _SentenceAnalysis:
             )
             if (
                 toks[k].is_capitalised
-                and (first_name_gender(toks[k].text) or after_role or apposed_role)
+                and (is_first_name(toks[k].text) or after_role or apposed_role)
                 and toks[k + 1].is_capitalised
                 and (toks[k + 1].is_word and self.lows[k + 1] not in lexicon.NON_NAME_CAPITALISED)
             ):
@@ -627,7 +628,7 @@ class _SentenceAnalysis:
                     np = self._np(k)
                 if (
                     np is not None
-                    and not first_name_gender(toks[k].text)
+                    and not is_first_name(toks[k].text)
                     and not apposed_role
                     and (
                         np.end != k + 2 or np.end < n and toks[np.end].is_word and toks[np.end].is_capitalised
@@ -921,10 +922,11 @@ class _SentenceAnalysis:
                 lows[k] == "und"
                 and run
                 and k + 2 < n
-                and is_role_noun(toks[run[-1]].text)
+                and all(is_role_noun(toks[x].text) and not is_first_name(toks[x].text) for x in run)
+                and not any(e.surname == toks[run[-1]].text for e in self.state.entities)
                 and toks[k + 1].is_capitalised
                 and is_role_noun(toks[k + 1].text)
-                and first_name_gender(toks[k + 1].text) is None
+                and not is_first_name(toks[k + 1].text)
                 and toks[k + 2].is_capitalised
             ):
                 run.append(k)  # "FP-Sicherheitsreferent und Landeshauptmannstellvertreter X": two roles
@@ -939,7 +941,7 @@ class _SentenceAnalysis:
                     # the particle of a name ("Ursula von der Leyen")
                     lows[k] == "von"
                     and is_role_noun(toks[run[-1]].text)
-                    and first_name_gender(toks[run[-1]].text) is None
+                    and not is_first_name(toks[run[-1]].text)
                 )
             ):
                 run.append(k)
@@ -954,10 +956,10 @@ class _SentenceAnalysis:
         # split role prefix from name
         split = 0
         for x in range(len(words) - 1):
-            if is_role_noun(words[x]) and first_name_gender(words[x]) is None:
+            if is_role_noun(words[x]) and not is_first_name(words[x]):
                 split = x + 1
         if split == 0 and det:
-            named_at = next((x for x in range(1, len(words) - 1) if first_name_gender(words[x])), None)
+            named_at = next((x for x in range(1, len(words) - 1) if is_first_name(words[x])), None)
             if named_at is not None:
                 split = named_at
         end = run[-1] + 1
@@ -1018,7 +1020,15 @@ class _SentenceAnalysis:
                 gender = _det_gender(det)
             if kind == "name" and split == 0 and len(name_words) == 1 and institution_head(name_words[0]):
                 kind = "group"
-            if kind == "name" and split == 0 and not det and is_role_noun(words[0]) and len(words) == 1:
+            known_surname = any(e.surname == words[0] for e in self.state.entities)
+            if (
+                kind == "name"
+                and split == 0
+                and not det
+                and is_role_noun(words[0])
+                and len(words) == 1
+                and not known_surname  # "berichtete Beckenbauer" after "Franz Beckenbauer"
+            ):
                 kind = "role_only"
                 head = role_head(words[0])
             if (
@@ -1026,7 +1036,7 @@ class _SentenceAnalysis:
                 and split == 0
                 and len(words) > 1
                 and is_role_noun(words[-1])
-                and not first_name_gender(words[0])
+                and not is_first_name(words[0])
             ):
                 kind = "role_only"
                 head = role_head(words[-1])
@@ -2680,7 +2690,7 @@ def _is_channel_word(low: str) -> bool:
 
 def _looks_like_name(words: list[str]) -> bool:
     """After a determiner, a capitalised run is a name (not an institution) if it has a first name."""
-    return len(words) >= 2 and first_name_gender(words[0]) is not None
+    return len(words) >= 2 and is_first_name(words[0])
 
 
 def _det_gender(det: str | None) -> str | None:

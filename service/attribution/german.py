@@ -186,13 +186,29 @@ def institution_head(word: str) -> bool:
     return any(low.endswith(h) for h in lexicon.INSTITUTION_HEADS)
 
 
+def _first_name_key(word: str) -> str:
+    # "İsmail".lower() keeps a combining dot above ("i̇smail"): drop it
+    return word.lower().replace("\u0307", "")
+
+
 def first_name_gender(word: str) -> str | None:
-    low = word.lower()
+    """'f' or 'm' for a known first name; None for an unknown or a unisex one ("Kim")."""
+    low = _first_name_key(word)
     if low in lexicon.FEMALE_FIRST_NAMES:
         return "f"
     if low in lexicon.MALE_FIRST_NAMES:
         return "m"
     return None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether the word is a known first name of either gender, unisex ones included."""
+    low = _first_name_key(word)
+    return (
+        low in lexicon.FEMALE_FIRST_NAMES
+        or low in lexicon.MALE_FIRST_NAMES
+        or low in lexicon.UNISEX_FIRST_NAMES
+    )
 
 
 def strip_genitive_s(name: str) -> str:
