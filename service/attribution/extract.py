@@ -63,8 +63,8 @@ from service.attribution import lexicon
 from service.attribution.german import (
     Token,
     first_name_gender,
-    is_first_name,
     institution_head,
+    is_first_name,
     is_genderless_role,
     is_konjunktiv_i,
     is_role_noun,
