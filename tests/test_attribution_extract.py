@@ -1135,7 +1135,9 @@ def test_sehen_with_an_evaluative_predicate_is_a_stance() -> None:
 
 
 def test_unnamed_reports_before_zufolge_do_not_take_the_subject_with_them() -> None:
-    found = only("In Ankara ermittelt die Staatsanwaltschaft Medienberichten zufolge gegen den Bürgermeister.")
+    found = only(
+        "In Ankara ermittelt die Staatsanwaltschaft Medienberichten zufolge gegen den Bürgermeister."
+    )
     assert (found.kind, found.source, found.hedged) == ("hedge_only", "Medienberichten", True)
     found = only("Griechischen Medienberichten zufolge wurde das Lager geräumt.")
     assert (found.kind, found.hedged) == ("hedge_only", True)
@@ -1145,7 +1147,9 @@ def test_a_share_of_respondents_is_a_group_source() -> None:
     assert only("Etwa einer von drei Befragten erklärte, lieber zu Hause zu arbeiten.").source == (
         "Etwa einer von drei Befragten"
     )
-    assert only("Mehr als die Hälfte gab an, am Wochenende erreichbar zu sein.").source == "Mehr als die Hälfte"
+    assert (
+        only("Mehr als die Hälfte gab an, am Wochenende erreichbar zu sein.").source == "Mehr als die Hälfte"
+    )
     assert only("Rund jeder Dritte erwartet, dass die Preise steigen.").source == "Rund jeder Dritte"
     found = only("Zumindest gaben das drei von vier Teilnehmern einer Umfrage der Kammer an.")
     assert found.source.startswith("drei von vier Teilnehmern")
@@ -1223,3 +1227,29 @@ def test_a_demonstrative_subject_refers_to_the_previous_opening_phrase() -> None
     assert result[1] == [("continuation", "die Gewerkschaft")]
     lone = _kinds_sources(["Die großen Sprünge kommen später.", "Diese haben erklärt, alles sei gut."])
     assert lone[1] != [("continuation", "die großen Sprünge")]
+
+
+def test_colon_speech_tags_name_their_speaker() -> None:
+    assert only("Justizminister Heiko Maas: „Wir dürfen nicht abwarten“.").source == "Heiko Maas"
+    assert only("Rauchs Antwort: Das Manifest sei für alle offen.").source == "Rauch"
+    found = only("Die Conclusio für den Kammerpräsidenten Markus Wieser: Flexibilität sei einseitig.")
+    assert found.source == "Markus Wieser"
+
+
+def test_questions_and_imaginings_are_reports_only_with_content() -> None:
+    assert only("Warum sie das Land verlassen hätten, wollen die Beamten wissen.").source == "die Beamten"
+    assert extract_one("Die Polizei will das wissen.") == []
+    assert only("Bürgermeister Anton Gruber kann sich vorstellen, die Frist zu verlängern.").source == (
+        "Anton Gruber"
+    )
+    assert extract_one("Ein Manifest kann nicht von jedem geschrieben werden.") == []
+
+
+def test_a_lead_pronoun_verb_resolves_to_the_first_named_source() -> None:
+    result = _kinds_sources(
+        [
+            "Er könne sich vorstellen, Bürgermeister zu werden.",
+            "Das sagte der Schauspieler Bryan Cranston dem Magazin.",
+        ]
+    )
+    assert result[0] and result[0][0] == ("continuation", "Bryan Cranston")

@@ -181,6 +181,7 @@ _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("machen", ("geltend",)): "geltend machen",
     ("fordern", ("auf",)): "auffordern",
     ("machen", ("verantwortlich",)): "verantwortlich machen",  # blame is a claim
+    ("machen", ("stark",)): "sich stark machen",  # advocacy, like "fordern"
     ("rufen", ("auf",)): "aufrufen",
 }
 # Negative indefinite subjects: a reporting verb with one of them reports nothing.
@@ -193,7 +194,24 @@ _ABILITY_MODALS = frozenset({"kann", "konnte", "konnten", "können", "könne", "
 _FOCUS_PARTICLES = frozenset({"selbst", "auch", "sogar", "nun", "jetzt", "bereits", "schon", "nur"})
 _AFFILIATION_PREPOSITIONS = frozenset({"vom", "von", "aus", "bei", "beim", "an", "am"})
 _AFFILIATION_FILLERS = frozenset(
-    {"der", "die", "das", "des", "dem", "den", "für", "und", "of", "the", "for", "de", "in", "im", "zu", "zur"}
+    {
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "für",
+        "und",
+        "of",
+        "the",
+        "for",
+        "de",
+        "in",
+        "im",
+        "zu",
+        "zur",
+    }
 )
 # Separable belief/stance verbs that report only with content. (The older separable entries,
 # "ausgehen", "einschätzen", "festhalten", are decided by their own rules.)
@@ -202,15 +220,48 @@ _ZU_INFINITIVE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)zu\w{3,}en$"
 )
 _APPROXIMATORS = frozenset(
-    {"etwa", "rund", "fast", "knapp", "gut", "über", "nur", "beinahe", "nahezu", "annähernd", "ungefähr", "zirka", "ca."}
+    {
+        "etwa",
+        "rund",
+        "fast",
+        "knapp",
+        "gut",
+        "über",
+        "nur",
+        "beinahe",
+        "nahezu",
+        "annähernd",
+        "ungefähr",
+        "zirka",
+        "ca.",
+    }
 )
 _NUMBER_WORDS = frozenset(
-    {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf", "zwanzig", "hundert"}
+    {
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "sechs",
+        "sieben",
+        "acht",
+        "neun",
+        "zehn",
+        "elf",
+        "zwölf",
+        "zwanzig",
+        "hundert",
+    }
 )
 _FRACTIONS = frozenset({"hälfte", "drittel", "viertel", "fünftel", "zehntel", "mehrheit", "minderheit"})
 _ORDINAL_SHARES = frozenset({"zweite", "dritte", "vierte", "fünfte", "sechste", "zehnte"})
+_QUESTION_WORDS = frozenset(
+    {"warum", "wieso", "weshalb", "wie", "wer", "was", "wann", "wo", "ob", "welche", "welcher"}
+)
 _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
-_TIME_NOUNS = frozenset({"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"})
+_TIME_NOUNS = frozenset(
+    {"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"}
+)
 _NEGATIONS = frozenset({"nicht", "nie", "niemals", "kein", "keine", "keinen", "keinerlei"})
 # Words after which a clause's subject comes first and its verb last ("wie X berichtete").
 _SUBJECT_INTRODUCERS = frozenset(
@@ -404,13 +455,22 @@ def _resolve_forward(sentences: Sequence[str], result: list[list[Attribution]]) 
     """
     n = len(sentences)
     first_attributed = next(
-        (i for i, atts in enumerate(result) if any(a.kind != "hedge_only" for a in atts)), n
+        (
+            i
+            for i, atts in enumerate(result)
+            if any(a.kind != "hedge_only" and not _is_pronoun_source(a.source) for a in atts)
+        ),
+        n,
     )
     for i in range(n - 2, -1, -1):
         atts = result[i]
         lows = [t.lower for t in tokenize(sentences[i])]
         konjunktiv_only = len(atts) == 1 and atts[0].kind == "hedge_only" and is_konjunktiv_i(atts[0].cue)
-        if atts and not konjunktiv_only:
+        # "Er könne sich vorstellen, ..." in a lead: a pronoun no earlier sentence resolved
+        unresolved_pronoun = (
+            len(atts) == 1 and atts[0].kind == "continuation" and _is_pronoun_source(atts[0].source)
+        )
+        if atts and not konjunktiv_only and not unresolved_pronoun:
             continue
         nxt = [a for a in result[i + 1] if a.kind != "hedge_only" and a.source]
         if not atts and nxt and any(low in lexicon.FIRST_PERSON for low in lows):
@@ -428,7 +488,12 @@ def _resolve_forward(sentences: Sequence[str], result: list[list[Attribution]]) 
                     )
                 ]
             continue
-        if konjunktiv_only and i < first_attributed and lows and lows[0] in _LEAD_PRONOUNS:
+        if (
+            (konjunktiv_only or unresolved_pronoun)
+            and i < first_attributed
+            and lows
+            and lows[0] in _LEAD_PRONOUNS
+        ):
             ahead = next(
                 (
                     a
@@ -539,9 +604,16 @@ class _SentenceAnalysis:
             and (institution_head(last) or referring_head(last) is not None or is_role_noun(last))
         )
         if np is not None and agent_like and len(np.source.split()) <= 6:
-            is_person = np.kind == "role_only" or np.kind == "name" and not institution_head(np.source.split()[-1])
+            is_person = (
+                np.kind == "role_only" or np.kind == "name" and not institution_head(np.source.split()[-1])
+            )
             self.state.opening_subject = _Entity(
-                _lower_determiner(np.source), np.role, np.gender, is_person, self.index, named=np.kind != "role_only"
+                _lower_determiner(np.source),
+                np.role,
+                np.gender,
+                is_person,
+                self.index,
+                named=np.kind != "role_only",
             )
         else:
             self.state.opening_subject = None
@@ -667,7 +739,9 @@ class _SentenceAnalysis:
             # "teilte Anwältin X laut ČTK mit": the person speaking goes on, not the agency;
             # "berichtete DHA unter Berufung auf die Streitkräfte": the reporter goes on
             reporters = [
-                f.entity for f in found if f.entity is not None and not f.cue.lower().startswith("unter berufung")
+                f.entity
+                for f in found
+                if f.entity is not None and not f.cue.lower().startswith("unter berufung")
             ]
             pool = reporters or speakers
             persons = [e for e in pool if e.is_person]
@@ -835,7 +909,11 @@ class _SentenceAnalysis:
             and j + 1 < n
             and toks[j + 1].is_word
             and not toks[j + 1].is_capitalised
-            and (lows[j + 1] in lexicon.AUXILIARIES or lows[j + 1] in _MODALS or _is_reporting_form(lows[j + 1]))
+            and (
+                lows[j + 1] in lexicon.AUXILIARIES
+                or lows[j + 1] in _MODALS
+                or _is_reporting_form(lows[j + 1])
+            )
         ):
             # "Diese haben erklärt, ...", "Der habe gemeint, ...": a demonstrative standing alone
             return _NounPhrase(j, j + 1, toks[j].text, None, "pronoun", _DEMONSTRATIVE_GENDER[low])
@@ -996,8 +1074,13 @@ class _SentenceAnalysis:
                 definite = det in {"der", "die", "das", "dem", "den", "des"}
                 # "ein Bericht des Ministeriums" names its originator: not an unnamed report
                 attributed = end > run[-1] + 1
-                if not definite and not attributed and (
-                    low_last in lexicon.UNNAMED_REPORT_HEADS or low_last.endswith(("berichten", "berichte"))
+                if (
+                    not definite
+                    and not attributed
+                    and (
+                        low_last in lexicon.UNNAMED_REPORT_HEADS
+                        or low_last.endswith(("berichten", "berichte"))
+                    )
                 ):
                     kind = "unnamed"
                 elif low_last.endswith(lexicon.ANONYMOUS_SOURCE_HEADS):
@@ -1070,9 +1153,12 @@ class _SentenceAnalysis:
         if (_is_number(toks[k].text) or lows[k] in _NUMBER_WORDS) and k + 1 < n:
             if lows[k + 1] in {"prozent", "%"}:
                 core_end = k + 2
-            elif lows[k + 1] == "von" and k + 3 < n and (
-                _is_number(toks[k + 2].text) or lows[k + 2] in _NUMBER_WORDS
-            ) and toks[k + 3].is_capitalised:
+            elif (
+                lows[k + 1] == "von"
+                and k + 3 < n
+                and (_is_number(toks[k + 2].text) or lows[k + 2] in _NUMBER_WORDS)
+                and toks[k + 3].is_capitalised
+            ):
                 core_end = k + 4  # "drei von vier Befragten"
             elif lows[k + 1] in _FRACTIONS:
                 core_end = k + 2  # "zwei Drittel"
@@ -1147,7 +1233,8 @@ class _SentenceAnalysis:
         k = end
         while (
             k < n
-            and lows[k] in {"des", "der", "eines", "einer", "beider", "von", "vom", "aus", "am", "im", "in", "für"}
+            and lows[k]
+            in {"des", "der", "eines", "einer", "beider", "von", "vom", "aus", "am", "im", "in", "für"}
             and k + 1 < n
         ):
             m = k + 1
@@ -1396,7 +1483,9 @@ class _SentenceAnalysis:
             # "Eine Antwort hat Hoeneß nicht gefunden, versichert er": a person named earlier in
             # the same sentence is the nearest antecedent
             named_here = {
-                self.tokens[k].text for k in range(position) if self.tokens[k].is_capitalised and k not in self.used
+                self.tokens[k].text
+                for k in range(position)
+                if self.tokens[k].is_capitalised and k not in self.used
             }
             for e in recent:
                 wanted = {"m"} if gender == "m" else {"f", "pl", "f_or_pl"}
@@ -1589,7 +1678,9 @@ class _SentenceAnalysis:
                 return None  # "den jüngsten Berichten zufolge": definite, refers back
             k -= 1
         if any(
-            lows[m] in lexicon.DETERMINERS or lows[m] in _POSSESSIVES or toks[m].text.endswith("s")
+            lows[m] in lexicon.DETERMINERS
+            or lows[m] in _POSSESSIVES
+            or toks[m].text.endswith("s")
             and toks[m].is_capitalised
             for m in range(max(0, head - 3), head)
         ):
@@ -1765,8 +1856,19 @@ class _SentenceAnalysis:
         k = 0
         if lows[0] in lexicon.DETERMINERS:
             k = 1
+        if (
+            k == 0
+            and colon == 2
+            and toks[0].is_capitalised
+            and lows[0] not in lexicon.SENTENCE_ADVERBS
+            and lows[1] in lexicon.COLON_REPORT_NOUNS
+        ):
+            # "Varoufakis Antwort: ...", "Merkels Fazit: ...": a possessor's report
+            np = _NounPhrase(0, 1, strip_genitive_s(toks[0].text), None, "name", None)
+            found = self._found_from_np(np, 0, f"{toks[1].text}:", None)
+            return [found] if found else []
         if lows[k] not in lexicon.COLON_REPORT_NOUNS:
-            return []
+            return self._speaker_colon(colon)
         if k == 1 and lows[0] in _POSSESSIVES and k + 1 == colon:
             # "Seine Argumentation: ...": the possessor's report
             owner = self._resolve_pronoun("m" if lows[0].startswith("sein") else "f_or_pl")
@@ -1783,11 +1885,34 @@ class _SentenceAnalysis:
             if np is None or np.end != colon:
                 return []
             np.source = _nominative(np.source, lows[rest])
+        elif lows[rest] in {"für", "von", "vom"} and rest + 1 < colon:
+            # "Die Conclusio für den AKNÖ-Präsidenten Markus Wieser: ..."
+            np = self._np(rest + 1, oblique=True)
+            if np is None or np.end != colon or np.kind not in {"name", "role_only", "group"}:
+                return []
+            if lows[rest + 1] in lexicon.DETERMINERS:
+                np.source = _nominative(np.source, lows[rest + 1])
         elif rest + 1 == colon and toks[rest].is_capitalised:
             np = _NounPhrase(rest, colon, strip_genitive_s(toks[rest].text), None, "name", None)
         else:
             return []
         found = self._found_from_np(np, 0, toks[k].text, None)
+        return [found] if found else []
+
+    def _speaker_colon(self, colon: int) -> list[_Found]:
+        """'Justizminister Heiko Maas: „Wir dürfen nicht ...“' -- a person, a colon, then a quote
+        or first-person speech: the colon is the speech tag (headlines, leads, interviews)."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        np = self._np(0)
+        if np is None or np.end != colon or np.kind not in {"name", "role_only"}:
+            return []
+        after = lows[colon + 1 : min(n, colon + 5)]
+        quoted = colon + 1 < n and toks[colon + 1].text in {"„", '"', "»"}
+        if not quoted and not set(after) & lexicon.FIRST_PERSON:
+            return []
+        found = self._found_from_np(np, 0, ":", None)
+        if found:
+            self.used.update(range(np.start, np.end))
         return [found] if found else []
 
     def _nominal_cues(self) -> list[_Found]:
@@ -1958,6 +2083,22 @@ class _SentenceAnalysis:
             if self._is_inquit(i, base):
                 return compound, particle_index
             return None, None
+        if low == base and base in {"vorstellen", "wissen"}:
+            clause = lows[self._clause_start(i) : end]
+            if (
+                base == "vorstellen"
+                and "sich" in clause
+                and set(clause) & _ABILITY_MODALS | {"könnte", "könnten"}
+            ):
+                if self._has_complement(i):
+                    return "sich vorstellen können", None  # "kann sich vorstellen, ... zu setzen"
+            if base == "wissen" and set(clause) & {"wollen", "will", "wollte", "wollten"}:
+                question_before = lows[0] in _QUESTION_WORDS and self._clause_start(i) > 0
+                question_after = (
+                    end + 1 < len(lows) and self.tokens[end].text == "," and lows[end + 1] in _QUESTION_WORDS
+                )
+                if question_before or question_after:
+                    return "wissen wollen", None  # "Warum ..., wollen die Polizisten wissen": a question
         if base not in lexicon.SPEECH_VERBS and base not in lexicon.BELIEF_VERBS and base != "zeigen":
             if low != base and _could_be_verb(low, base) and self._argument_phrase(i, end):
                 return base, None  # "verweigerte die Aussage mit der Begründung, dass ..."
@@ -2139,6 +2280,12 @@ class _SentenceAnalysis:
                 and lows[i + 1] in _PERFECT_AUXILIARIES  # not "gemeint war" (stative passive)
             ):
                 aux = i + 1  # verb-final subordinate clause: "was der Rechnungshof bestätigt hat"
+            if (
+                _is_participle_form(lows[i], base)
+                and i + 1 < n
+                and lows[i + 1] in {"werden", "worden", "wird", "wurde", "wurden"}
+            ):
+                return self._passive(i, cue)  # "kann nicht ... geschrieben werden"
             if aux is not None:
                 if (
                     lemma(lows[aux]) == "werden"
@@ -2162,7 +2309,7 @@ class _SentenceAnalysis:
         subject = self._subject(anchor)
         if subject is None:
             return None
-        if "demnach" in lows and self._quantified_group(subject.start) is not None:
+        if set(lows) & {"demnach", "zufolge", "laut"} and self._quantified_group(subject.start) is not None:
             return None  # "sprechen sich demnach 84 Prozent dafür aus": the survey's finding
         if verb == "zeigen_befund" and not _is_document(subject.source):
             return None
@@ -2209,7 +2356,11 @@ class _SentenceAnalysis:
             left = self._np(s)
             if left is not None and left.end < a and self._coordinate(left, a, must_end_at=a):
                 return left
-            if left is not None and left.kind in {"name", "role_only"} and self._affiliation_between(left.end, a):
+            if (
+                left is not None
+                and left.kind in {"name", "role_only"}
+                and self._affiliation_between(left.end, a)
+            ):
                 return left  # "Walter Fuchs vom Institut für ... (IRKS) sagt": the PP is attached
             if (
                 left is not None

@@ -142,6 +142,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "bejahen",
         "verneinen",
         "entschuldigen",  # "entschuldigte sich, er habe ...": with content only
+        "korrigieren",  # "korrigierte frühere Angaben, wonach ...": with content only
     }
 )
 
@@ -578,6 +579,15 @@ REPORT_NOUNS: frozenset[str] = frozenset(
 # Nouns that introduce a reported claim after a colon: "Der Vorwurf Sardanas: ...".
 COLON_REPORT_NOUNS: frozenset[str] = frozenset(
     {
+        "anspruch",
+        "conclusio",
+        "resümee",
+        "appell",
+        "empfehlung",
+        "einwand",
+        "meinung",
+        "ansicht",
+        "motto",
         "vorwurf",
         "reaktion",
         "antwort",
@@ -2032,6 +2042,7 @@ CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
         "verneinen",
         "vorhalten",
         "entschuldigen",
+        "korrigieren",
     }
 )
 
