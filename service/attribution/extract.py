@@ -2153,6 +2153,8 @@ class _SentenceAnalysis:
                 or base == "schreiben"
                 and "von" in clause  # "schreiben die Verfasser von schwerwiegenden Risiken"
                 or clause[0] in {"was", "wie"}  # "..., was selbst der Rechnungshof bestätigt hat"
+                or i == 1
+                and lows[0] in {"das", "dies"}  # "Das bestätigte Clubmanager X": the last sentence
             ):
                 return None, None
         if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
