@@ -1253,3 +1253,15 @@ def test_a_lead_pronoun_verb_resolves_to_the_first_named_source() -> None:
         ]
     )
     assert result[0] and result[0][0] == ("continuation", "Bryan Cranston")
+
+
+def test_reports_of_unnamed_media_in_the_genitive_are_hedged_sources() -> None:
+    found = only("Nach Berichten griechischer Medien wurde nur ein Teil der Bewohner versorgt.")
+    assert (found.source, found.hedged) == ("griechischer Medien", True)
+    found = extract_one("Die Firma baut den nach eigenen Angaben größten Windpark des Landes.")
+    assert all("Windpark" not in a.source for a in found)
+
+
+def test_a_preview_report_is_the_channel_of_the_speaker() -> None:
+    found = only("Die Produktion steige, sagte Manager Paul Evans der Zeitung laut Vorausbericht.")
+    assert (found.source, found.channel) == ("Paul Evans", "Vorausbericht")

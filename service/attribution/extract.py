@@ -1670,7 +1670,7 @@ class _SentenceAnalysis:
             k > 0
             and toks[k - 1].is_word
             and _is_inflected_adjective(lows[k - 1])
-            and _adjective_like(lows[k - 1])  # not "betonte"
+            and not _could_be_verb(lows[k - 1], lemma(lows[k - 1]))  # not "betonte"
         ):
             if toks[k - 1].is_capitalised and k - 1 != self._hard_start(k - 1):
                 break  # a capitalised word mid-sentence is a noun, not an adjective
@@ -1821,6 +1821,20 @@ class _SentenceAnalysis:
                 k
             ].text
         m = k + 1
+        if (
+            m + 1 < n
+            and toks[m].is_word
+            and not toks[m].is_capitalised
+            and lows[m].endswith("er")  # strong genitive plural: "griechischer", "örtlicher"
+            and _is_inflected_adjective(lows[m])
+            and not _could_be_verb(lows[m], lemma(lows[m]))
+            and not own
+            and toks[m + 1].is_capitalised
+        ):
+            # "nach Berichten griechischer Medien": a genitive plural without article
+            head = lows[m + 1]
+            kind = "anonymous" if head.endswith(lexicon.ANONYMOUS_SOURCE_HEADS) else "group"
+            return _NounPhrase(m, m + 2, f"{toks[m].text} {toks[m + 1].text}", None, kind, "pl"), cue
         if m < n and lows[m] in {"von", "vom", "aus", "des", "der", "seitens"}:
             start = m + 1 if lows[m] in {"von", "aus", "seitens"} else m
             inner = self._np(start, oblique=True)

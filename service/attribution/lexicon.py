@@ -2025,6 +2025,9 @@ CHANNEL_DOCUMENT_HEADS: tuple[str, ...] = (
     "interview",
     "pressekonferenz",
     "stellungnahme",
+    "vorausbericht",  # "sagte X der Zeitung laut Vorausbericht": the paper's preview of X's words
+    "vorabbericht",
+    "vorabmeldung",
 )
 
 # Verbs that report only with content (a clause, a colon, a quote before them): without it
