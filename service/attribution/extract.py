@@ -169,6 +169,8 @@ _SUBORDINATORS = frozenset(
 )
 # Reporting idioms a finite verb closes with: "gab ... zu bedenken", "stellte ... in Abrede".
 _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
+    ("machen", ("deutlich",)): "deutlich machen",
+    ("bringen", ("in", "verbindung")): "in Verbindung bringen",  # a causal claim
     ("geben", ("zu", "bedenken")): "zu bedenken geben",
     ("stellen", ("in", "abrede")): "in Abrede stellen",
     ("geben", ("zu", "protokoll")): "zu Protokoll geben",
@@ -1350,7 +1352,19 @@ class _SentenceAnalysis:
                         ent.gender = np.gender
                     ent.role_heads |= _role_heads(np.role)
                     return ent, False
-            return _Entity(np.source, np.role, np.gender, True, self.index, _role_heads(np.role)), False
+            for ent in reversed(state.entities):
+                if not ent.is_person and ent.source.split()[-1] == np.source:
+                    return ent, False  # "DHA" after "die Nachrichtenagentur DHA"
+            # "die Nachrichtenagentur DHA", "Zeitung Hürriyet", "APA": no person
+            institution = not is_first_name(np.source.split()[0]) and (
+                bool(np.role)
+                and institution_head(_role_head_word(np.role))
+                or np.source.isupper()
+                and np.source.isalpha()
+                and 2 <= len(np.source) <= 6
+            )
+            entity = _Entity(np.source, np.role, np.gender, not institution, self.index, _role_heads(np.role))
+            return entity, False
         if np.kind == "group":
             resolved = self._common_noun_antecedent(np)
             if resolved is not None:
@@ -1455,7 +1469,10 @@ class _SentenceAnalysis:
             # -- only for a short description ("der Jurist"), and "just named" only for a
             # politician's descriptor: "der Papst" after "Vatikansprecher Federico Lombardi"
             # is somebody else
-            short = len(np.source.split()) <= 3
+            words = np.source.split()
+            # "der Lufthansa-Manager der Zeitung": the attachment does not lengthen the description
+            cut = next((x for x in range(1, len(words)) if words[x] in lexicon.DETERMINERS), len(words))
+            short = cut <= 3
             descriptor = bool(family & lexicon.POLITICIAN_ROLE_HEADS)
             just_named = short and descriptor and self.index - ent.last_sentence <= 1
             speaking = (
@@ -3039,6 +3056,22 @@ def _lower_determiner(source: str) -> str:
     if rest and first.lower() in lexicon.DETERMINERS and first[:1].isupper():
         return f"{first.lower()} {rest}"
     return source
+
+
+def _role_head_word(role: str) -> str:
+    """'staatliche Agentur' -> 'Agentur', 'Chef der Lufthansa-Tochter' -> 'Chef': the noun the
+    role is, not what it is attached to."""
+    head = ""
+    for word in role.split():
+        if (
+            head
+            and word[:1].islower()
+            and word.lower() in lexicon.DETERMINERS | {"von", "vom", "aus", "für", "bei"}
+        ):
+            break
+        if word[:1].isupper():
+            head = word
+    return head or role.split()[-1]
 
 
 def _gender_compatible(a: str | None, b: str | None) -> bool:
