@@ -1265,3 +1265,29 @@ def test_reports_of_unnamed_media_in_the_genitive_are_hedged_sources() -> None:
 def test_a_preview_report_is_the_channel_of_the_speaker() -> None:
     found = only("Die Produktion steige, sagte Manager Paul Evans der Zeitung laut Vorausbericht.")
     assert (found.source, found.channel) == ("Paul Evans", "Vorausbericht")
+
+
+def test_meinen_is_the_verb_unless_a_noun_follows() -> None:
+    assert only("Die Planung sei zu optimistisch, meinen die Budgetwächter.").source == "die Budgetwächter"
+    assert all(a.cue != "meinen" for a in extract_one("Ich finde es gut, wenn ihr bei meinen Videos zuseht."))
+
+
+def test_a_reporting_verb_in_a_condition_reports_nothing() -> None:
+    found = extract_one("Wenn Unternehmer Flexibilität meinen, dann meinen sie längere Arbeitszeiten.")
+    assert all(a.source != "Unternehmer" for a in found)
+
+
+def test_more_reporting_constructions() -> None:
+    assert only("Nach Angaben eines Anrainers wurde ein zweites Lager getroffen.").source == "ein Anrainer"
+    assert only("Die Holding hielt dem entgegen, dass die Kredite sicher seien.").source == "die Holding"
+    assert (
+        only("Der Rechnungshof wirft die Frage auf, ob die Kredite erlaubt sind.").source
+        == "der Rechnungshof"
+    )
+    assert only("Der Botschafter gab in einem Interview der Allianz die Schuld.").source == "der Botschafter"
+    assert (
+        only("Der Premier stellt die Art des Abkommens nun in einer Zeitung infrage.").source == "der Premier"
+    )
+    assert all(
+        a.source != "das Referendum" for a in extract_one("Außerdem ergebe das Referendum keinen Sinn.")
+    )

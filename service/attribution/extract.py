@@ -170,6 +170,10 @@ _SUBORDINATORS = frozenset(
 # Reporting idioms a finite verb closes with: "gab ... zu bedenken", "stellte ... in Abrede".
 _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("machen", ("deutlich",)): "deutlich machen",
+    ("stellen", ("infrage",)): "infrage stellen",
+    ("stellen", ("in", "frage")): "infrage stellen",
+    ("geben", ("die", "schuld")): "die Schuld geben",
+    ("machen", ("aufmerksam",)): "aufmerksam machen",
     ("bringen", ("in", "verbindung")): "in Verbindung bringen",  # a causal claim
     ("geben", ("zu", "bedenken")): "zu bedenken geben",
     ("stellen", ("in", "abrede")): "in Abrede stellen",
@@ -1852,7 +1856,7 @@ class _SentenceAnalysis:
             head = lows[m + 1]
             kind = "anonymous" if head.endswith(lexicon.ANONYMOUS_SOURCE_HEADS) else "group"
             return _NounPhrase(m, m + 2, f"{toks[m].text} {toks[m + 1].text}", None, kind, "pl"), cue
-        if m < n and lows[m] in {"von", "vom", "aus", "des", "der", "seitens"}:
+        if m < n and lows[m] in {"von", "vom", "aus", "des", "der", "eines", "einer", "mehrerer", "seitens"}:
             start = m + 1 if lows[m] in {"von", "aus", "seitens"} else m
             inner = self._np(start, oblique=True)
             if inner is not None:
@@ -1934,12 +1938,17 @@ class _SentenceAnalysis:
         """'Justizminister Heiko Maas: „Wir dürfen nicht ...“' -- a person, a colon, then a quote
         or first-person speech: the colon is the speech tag (headlines, leads, interviews)."""
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        if _is_number(toks[colon - 1].text) or colon + 1 < n and _is_number(toks[colon + 1].text):
+            return []  # "Lukas Klapfer 1:56,6": a time, not a speech tag
         np = self._np(0)
         if np is None or np.end != colon or np.kind not in {"name", "role_only"}:
             return []
         after = lows[colon + 1 : min(n, colon + 5)]
         quoted = colon + 1 < n and toks[colon + 1].text in {"„", '"', "»"}
-        if not quoted and not set(after) & lexicon.FIRST_PERSON:
+        known = np.kind == "name" and any(
+            e.surname == np.source.split()[-1] for e in self.state.entities if e.is_person
+        )  # "Anderl: Die Aufforderung ...": an interview answer by a person already named
+        if not quoted and not known and not set(after) & lexicon.FIRST_PERSON:
             return []
         found = self._found_from_np(np, 0, ":", None)
         if found:
@@ -2050,6 +2059,8 @@ class _SentenceAnalysis:
                 continue
             low = lows[i]
             base = lemma(low)
+            if low == "meinen" and i + 1 < len(toks) and toks[i + 1].is_capitalised:
+                continue  # "bei meinen Videos": the possessive, not the verb
             if (
                 base in lexicon.IMPERSONAL_REPORT_VERBS
                 or base == "verlauten"
@@ -2136,6 +2147,8 @@ class _SentenceAnalysis:
             if self._is_inquit(i, base):
                 return base, None  # "Wir können ..., spielte X den Ball zurück": an inquit
             return None, None
+        if base == "ergeben" and ("sinn" in lows[i:end] or "sich" in lows[i : i + 2]):
+            return None, None  # "ergebe keinen Sinn", "ergab sich": no finding reported
         if base in {"nennen", "finden"} and i + 1 < len(lows) and lows[i + 1] == "sich":
             return None, None  # "nennt sich X" names, "findet sich" locates: no report
         if low == base:
@@ -2186,6 +2199,10 @@ class _SentenceAnalysis:
                 or clause[0] in {"was", "wie"}  # "..., was selbst der Rechnungshof bestätigt hat"
                 or i == 1
                 and lows[0] in {"das", "dies"}  # "Das bestätigte Clubmanager X": the last sentence
+                or lows[0] == "dass"
+                and self._clause_start(i) > 0  # "Dass ..., hatte auch der Europarat verurteilt"
+                or base in {"verurteilen", "kritisieren", "loben"}
+                and "als" in clause  # "verurteilte die Angriffe als Verstöße": a characterisation
             ):
                 return None, None
         if base in lexicon.BELIEF_VERBS and base not in lexicon.SPEECH_VERBS and not self._has_complement(i):
@@ -2337,6 +2354,8 @@ class _SentenceAnalysis:
                     return self._passive(i, cue)  # the passive auxiliary sits before an apposition
         if verb == "hervorgehen":
             return self._hervorgehen(i, cue)
+        if lows[start] in {"wenn", "falls", "sofern"} and not is_konjunktiv_i(lows[i]):
+            return None  # "Wenn Unternehmer Flexibilisierung meinen, ...": a condition, no report
         if any(lows[k] in _NEGATIVE_SUBJECTS for k in range(start, self._clause_end(i))):
             return None  # "niemand habe das beanstandet": nobody said anything, there is no source
         subject = self._subject(anchor)
@@ -2416,6 +2435,9 @@ class _SentenceAnalysis:
             low = lows[j]
             if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB and not toks[j].is_capitalised:
                 j += 1  # a capitalised "Kurz" after the verb is a name, not the adverb
+                continue
+            if low == "unter" and j + 1 < n and lows[j + 1] in {"anderem", "anderen"}:
+                j += 2  # "berichtete unter anderen ein Beamter"
                 continue
             if low in {"das", "dies", "es"} and self._quantified_group(j + 1) is not None:
                 j += 1  # "gaben das drei von vier Befragten an": the object before the subject
@@ -2947,7 +2969,7 @@ def _nominative(source: str, det: str | None) -> str:
         new = mapping[det]
     else:
         return source
-    if det == "des":
+    if det in {"des", "eines"}:
         parts = rest.split()
         first_cap = next((x for x, w in enumerate(parts) if w[:1].isupper()), None)
         if first_cap is not None:

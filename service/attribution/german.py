@@ -59,7 +59,13 @@ def tokenize(sentence: str) -> list[Token]:
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The German lemma of a word form (lower-cased for verbs), or the word itself if unknown."""
+    """The German lemma of a word form (lower-cased for verbs), or the word itself if unknown.
+
+    A lower-case form that is itself the infinitive of a reporting verb stays that verb:
+    the dictionary's first reading of "meinen" is the possessive "mein".
+    """
+    if word in lexicon.SPEECH_VERBS or word in lexicon.BELIEF_VERBS:
+        return word
     return simplemma.lemmatize(word, lang="de")
 
 

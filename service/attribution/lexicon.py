@@ -143,6 +143,9 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "verneinen",
         "entschuldigen",  # "entschuldigte sich, er habe ...": with content only
         "korrigieren",  # "korrigierte frühere Angaben, wonach ...": with content only
+        "entgegenhalten",  # "hielt dem entgegen, dass ..."
+        "aufwerfen",  # "wirft die Frage auf, ob ..."
+        "ergeben",  # "Die Umfrage ergab, dass ...": a finding, with content only
     }
 )
 
@@ -2046,6 +2049,8 @@ CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
         "vorhalten",
         "entschuldigen",
         "korrigieren",
+        "aufwerfen",
+        "ergeben",
     }
 )
 
