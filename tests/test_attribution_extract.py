@@ -1291,3 +1291,19 @@ def test_more_reporting_constructions() -> None:
     assert all(
         a.source != "das Referendum" for a in extract_one("Außerdem ergebe das Referendum keinen Sinn.")
     )
+
+
+def test_a_shortened_institution_name_refers_back() -> None:
+    result = _kinds_sources(
+        [
+            "In einem Rundschreiben macht das Bildungsministerium auf unzulässige Werbung aufmerksam.",
+            "Das Ministerium betont darin, dass Werbung an Schulen nur selten zulässig sei.",
+        ]
+    )
+    assert result[0] == [("direct", "das Bildungsministerium")]
+    assert result[1] == [("continuation", "das Bildungsministerium")]
+
+
+def test_a_second_verb_after_und_shares_the_subject() -> None:
+    found = only("Das Ministerium zieht nach und macht die Schulräte auf die Regeln aufmerksam.")
+    assert found.source == "das Ministerium"

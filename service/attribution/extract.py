@@ -672,11 +672,19 @@ class _SentenceAnalysis:
         ]
 
     def _register_mentions(self) -> None:
-        """Persons named with a first name ("Außenminister Sebastian Kurz") become antecedents.
+        """Persons named with a first name ("Außenminister Sebastian Kurz") become antecedents,
+        and a person named again by surname ("warum Andriukaitis ...") is recent again.
 
         They do not start a report: only attributed sources are what Konjunktiv I continues.
         """
         toks, n = self.tokens, len(self.tokens)
+        surnames = {e.surname: e for e in self.state.entities if e.surname}
+        for k, tok in enumerate(toks):
+            ent = surnames.get(strip_genitive_s(tok.text)) if tok.is_capitalised and k > 0 else None
+            if ent is not None and ent.last_sentence < self.index:
+                ent.last_sentence = self.index
+                self.state.entities.remove(ent)
+                self.state.entities.append(ent)
         k = 0
         while k < n - 1:
             after_role = (
@@ -974,6 +982,13 @@ class _SentenceAnalysis:
                     return None
                 if lows[k] in lexicon.AUXILIARIES or lows[k] in _MODALS:
                     return None  # "das ist Vorwahlkampf": a clause, not a noun phrase
+                if (
+                    not toks[k].is_capitalised
+                    and lows[k].endswith("t")
+                    and lows[k] not in _PREPOSITIONS
+                    and _could_be_verb(lows[k], lemma(lows[k]))
+                ):
+                    return None  # "Dieser lehnt ... ab": a finite verb ends the determiner's phrase
                 if not toks[k].is_capitalised or _is_number(toks[k].text):
                     k += 1
                 elif (
@@ -1403,12 +1418,17 @@ class _SentenceAnalysis:
                 if ent.documents & family or (_document_head_of(ent.source) or "") in family:
                     return ent
             return None
+        tail = low.rsplit("-", 1)[-1]
+        for ent in reversed(self.state.entities):
+            if self.index - ent.last_sentence > PRONOUN_WINDOW or ent.is_person or not ent.named:
+                continue
+            heads = [w.lower() for w in ent.source.split() if w[:1].isupper()]
+            if heads and heads[-1] != tail and heads[-1].endswith(tail) and len(tail) >= 5:
+                return ent  # "das Ministerium" after "das Bildungsministerium": the short form
         recent = [
             e
             for e in reversed(self.state.entities)
-            if self.index - e.last_sentence <= PRONOUN_WINDOW
-            and e.named
-            and low.rsplit("-", 1)[-1] not in e.source.lower()
+            if self.index - e.last_sentence <= PRONOUN_WINDOW and e.named and tail not in e.source.lower()
         ]
         if low.rsplit("-", 1)[-1] in lexicon.GENERIC_REFERRING_NOUNS:
             # grammatical gender need not agree ("das Unternehmen" for "die ... AG"); a
@@ -2426,6 +2446,12 @@ class _SentenceAnalysis:
                 )
             ):
                 return left
+        if a > 0 and lows[a - 1] in {"und", "sowie", "oder"}:
+            # "Das Ministerium zieht nach und macht die Schulräte aufmerksam": a second verb
+            # sharing the first one's subject -- what follows it is its object
+            first = self._np(hard)
+            if first is not None and first.kind in {"name", "group", "role_only"} and first.end < a - 1:
+                return first
         # otherwise the position before the verb holds an adverbial or a clause: look right
         # right: skip adverbials and time/channel phrases, then a nominative noun phrase
         j = a + 1
