@@ -738,7 +738,8 @@ class _SentenceAnalysis:
         state = self.state
         for f in found:
             if f.entity is not None:
-                for w in f"{f.cue} {f.source}".split():
+                # "nach einem Bericht von X", "In einem Rundschreiben macht X ...": X's text
+                for w in f"{f.cue} {f.source} {f.channel or ''}".split():
                     doc = _document_head(w) if w[:1].isupper() else None
                     if doc is not None:
                         f.entity.documents.add(doc)  # "nach einem Bericht von X": X's report
@@ -1388,6 +1389,9 @@ class _SentenceAnalysis:
             resolved = self._common_noun_antecedent(np)
             if resolved is not None:
                 return resolved, True
+        for ent in reversed(state.entities):
+            if not ent.is_person and _norm_source(ent.source) == _norm_source(np.source):
+                return ent, False  # the same institution named again keeps what it said and wrote
         gender = np.gender
         return _Entity(np.source, np.role, gender, False, self.index), False
 
