@@ -1307,3 +1307,33 @@ def test_a_shortened_institution_name_refers_back() -> None:
 def test_a_second_verb_after_und_shares_the_subject() -> None:
     found = only("Das Ministerium zieht nach und macht die Schulräte auf die Regeln aufmerksam.")
     assert found.source == "das Ministerium"
+
+
+def test_his_view_and_words_continue_the_person() -> None:
+    result = _kinds_sources(
+        [
+            "Der Ökonom Bernhard Feldner sagte, das sei teuer.",
+            "So werden die Kosten seiner Einschätzung nach steigen.",
+            "Nach seinen Worten wird es teurer.",
+            "Wer hat Ihrer Meinung nach recht?",
+        ]
+    )
+    assert result[1] == [("continuation", "Bernhard Feldner")]
+    assert result[2] == [("continuation", "Bernhard Feldner")]
+    assert all(source != "Ihrer" for _, source in result[3])
+
+
+def test_interview_answers_and_a_bare_reason_continue_the_speaker() -> None:
+    result = _kinds_sources(
+        [
+            "Der Gerichtshof stoppte die Abschiebung, teilte das Gericht mit.",
+            "Begründung: Die Instanz habe nicht genau geprüft.",
+            "Ergebnis: Die Zahl stieg.",
+        ]
+    )
+    assert result[1] == [("continuation", "das Gericht")]
+    assert result[2] == []
+    interview = _kinds_sources(
+        ["Die Forscherin Bettina Busch sagte, Ethik sei wichtig.", "Busch: Ja, beides ist wichtig."]
+    )
+    assert interview[1] == [("direct", "Busch")]

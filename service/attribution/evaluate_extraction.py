@@ -23,6 +23,7 @@ import argparse
 import csv
 import json
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -169,6 +170,8 @@ def locate(sentences: Sequence[str], gold: GoldSentence) -> int | None:
 
 
 def normalise_source(source: str) -> list[str]:
+    # diacritics folded: "Davutoğlu" and "Davutoglu" are one name written two ways
+    source = "".join(c for c in unicodedata.normalize("NFKD", source) if not unicodedata.combining(c))
     words = source.replace("„", " ").replace("“", " ").replace('"', " ").lower().split()
     out = []
     for w in words:

@@ -170,6 +170,7 @@ _SUBORDINATORS = frozenset(
 # Reporting idioms a finite verb closes with: "gab ... zu bedenken", "stellte ... in Abrede".
 _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("machen", ("deutlich",)): "deutlich machen",
+    ("lassen", ("wissen",)): "wissen lassen",
     ("stellen", ("infrage",)): "infrage stellen",
     ("stellen", ("in", "frage")): "infrage stellen",
     ("geben", ("die", "schuld")): "die Schuld geben",
@@ -261,6 +262,25 @@ _NUMBER_WORDS = frozenset(
 )
 _FRACTIONS = frozenset({"hälfte", "drittel", "viertel", "fünftel", "zehntel", "mehrheit", "minderheit"})
 _ORDINAL_SHARES = frozenset({"zweite", "dritte", "vierte", "fünfte", "sechste", "zehnte"})
+_OPINION_NOUNS = frozenset(
+    {
+        "meinung",
+        "ansicht",
+        "einschätzung",
+        "auffassung",
+        "überzeugung",
+        "worten",
+        "angaben",
+        "darstellung",
+        "schilderung",
+        "aussage",
+        "aussagen",
+        "schätzung",
+        "berechnungen",
+        "berechnung",
+        "informationen",
+    }
+)
 _QUESTION_WORDS = frozenset(
     {"warum", "wieso", "weshalb", "wie", "wer", "was", "wann", "wo", "ob", "welche", "welcher"}
 )
@@ -1624,6 +1644,27 @@ class _SentenceAnalysis:
                     np.source = _nominative(np.source, self.lows[np.start])
                 np = self._report_noun_source(np) if np else None
                 cue = "zufolge"
+            elif (
+                low in _POSSESSIVES
+                and i + 2 < n
+                and lows[i + 1] in _OPINION_NOUNS
+                and lows[i + 2] == "nach"
+                and not (toks[i].is_capitalised and i != self._hard_start(i))  # formal "Ihrer": you
+            ):
+                # "seiner Einschätzung nach": the owner's view, a continuation of the owner
+                gender = "m" if low.startswith("sein") else "f_or_pl"
+                np = _NounPhrase(i, i + 1, toks[i].text, None, "possessive", gender)
+                cue = f"{toks[i].text} {toks[i + 1].text} nach"
+            elif (
+                low == "nach"
+                and i + 2 < n
+                and lows[i + 1] in _POSSESSIVES
+                and lows[i + 2] in _OPINION_NOUNS
+                and not toks[i + 1].is_capitalised
+            ):
+                gender = "m" if lows[i + 1].startswith("sein") else "f_or_pl"
+                np = _NounPhrase(i + 1, i + 2, toks[i + 1].text, None, "possessive", gender)
+                cue = f"{toks[i].text} {toks[i + 1].text} {toks[i + 2].text}"  # "nach seinen Worten"
             elif low == "nach" and i + 1 < n:
                 np, cue = self._nach_report(i)
             elif (
@@ -1910,7 +1951,7 @@ class _SentenceAnalysis:
         if ":" not in lows:
             return []
         colon = lows.index(":")
-        if colon > 8 or colon < 2:
+        if colon > 8 or colon < 1:
             return []
         k = 0
         if lows[0] in lexicon.DETERMINERS:
@@ -1937,6 +1978,12 @@ class _SentenceAnalysis:
                 _Found(0, owner.source, owner.role, None, f"{toks[k].text}:", "continuation", False, owner)
             ]
         rest = k + 1
+        if rest == colon and k == 0 and colon == 1:
+            # "Begründung: ...": the report noun alone goes on with the report in progress
+            state = self.state
+            if state.last_entity is not None and self.index - state.last_attributed <= 2:
+                return [self._frame_continuation(0, f"{toks[0].text}:")]
+            return []
         if rest >= colon:
             return []
         if lows[rest] in {"der", "des"}:
