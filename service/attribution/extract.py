@@ -960,6 +960,16 @@ class _SentenceAnalysis:
             owned = self._owned_role(j, j + 1)
             if owned is not None:
                 return owned  # "seine Anwältin", "ihr Anwalt Max Huber"
+            if (
+                j + 1 < n
+                and toks[j + 1].is_word
+                and toks[j + 1].is_capitalised
+                and institution_head(toks[j + 1].text)
+                or j + 1 < n
+                and lows[j + 1] in {"management", "team", "umfeld", "büro", "lager", "familie", "partei"}
+            ):
+                # "teilte ihr Management mit": the owner's organisation speaks, not the owner
+                return _NounPhrase(j, j + 2, f"{toks[j].text} {toks[j + 1].text}", None, "group", None)
             return _NounPhrase(
                 j, j + 1, toks[j].text, None, "possessive", "m" if low.startswith("sein") else "f_or_pl"
             )
@@ -1010,7 +1020,7 @@ class _SentenceAnalysis:
                     and _could_be_verb(lows[k], lemma(lows[k]))
                 ):
                     return None  # "Dieser lehnt ... ab": a finite verb ends the determiner's phrase
-                if not toks[k].is_capitalised or _is_number(toks[k].text):
+                if not toks[k].is_capitalised:  # numbers are lower-case here; "72-Jährige" is a noun
                     k += 1
                 elif (
                     k + 2 < n

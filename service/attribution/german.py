@@ -49,6 +49,10 @@ class Token:
 
     @property
     def is_capitalised(self) -> bool:
+        # "72-Jährige", "3D-Drucker": a noun that starts with a number is still a noun
+        if self.text[0].isdigit() and "-" in self.text:
+            tail = self.text.split("-", 1)[1]
+            return bool(tail) and tail[0].isupper()
         return self.text[0].isupper()
 
 
