@@ -1337,3 +1337,24 @@ def test_interview_answers_and_a_bare_reason_continue_the_speaker() -> None:
         ["Die Forscherin Bettina Busch sagte, Ethik sei wichtig.", "Busch: Ja, beides ist wichtig."]
     )
     assert interview[1] == [("direct", "Busch")]
+
+
+def test_round6_noun_phrase_boundaries() -> None:
+    assert only("Das teilte heute, Freitag, die Wettbewerbsbehörde auf ihrer Homepage mit.").source == (
+        "die Wettbewerbsbehörde"
+    )
+    assert only(
+        "Von den Abfällen sind laut Studie des Ökologie-Instituts 491.000 Tonnen vermeidbar."
+    ).source == ("das Ökologie-Institut")
+    found = only(
+        "Erich Schönleitner, Geschäftsführer der Handelsfirma, verwies darauf, die Firma habe sich informiert."
+    )
+    assert found.source == "Erich Schönleitner"
+    assert only("Führende europäische Politiker warnen vor den Folgen eines Austritts.").source == (
+        "Führende europäische Politiker"
+    )
+    assert only("So erzählt ein Nutzer, dass die Software abstürze.").source == "ein Nutzer"
+    assert (
+        only("Die Untersuchungen haben gezeigt, dass die Mafia überall ist.").source == "die Untersuchungen"
+    )
+    assert only("Das wirkt, wie es der Konzern in einem Blog formuliert.").source == "der Konzern"

@@ -285,6 +285,7 @@ _QUESTION_WORDS = frozenset(
     {"warum", "wieso", "weshalb", "wie", "wer", "was", "wann", "wo", "ob", "welche", "welcher"}
 )
 _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
+_AGENT_NOUN_ENDINGS = ("er", "ist", "ant", "ent", "ege", "euge", "ling", "iker")
 _TIME_NOUNS = frozenset(
     {"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"}
 )
@@ -891,6 +892,14 @@ class _SentenceAnalysis:
                 if close is not None:  # "(SPÖ)", "(Freitag)": a tag inside the clause
                     k = close + 1
                     continue
+            if (
+                text == ","
+                and k + 2 < n
+                and self.tokens[k + 2].text == ","
+                and _is_time_word(self.lows[k + 1])
+            ):
+                k += 3  # "teilte heute, Freitag, die Behörde mit": a date apposition
+                continue
             if text in _BOUNDARY:
                 return k
             k += 1
@@ -1036,6 +1045,22 @@ class _SentenceAnalysis:
                     break
             if k >= n or not toks[k].is_capitalised or not toks[k].is_word:
                 return None
+        elif (
+            toks[j].is_capitalised
+            and j == self._hard_start(j)
+            and _declined_adjective(low)
+            and j + 1 < n
+            and toks[j + 1].is_word
+            and not toks[j + 1].is_capitalised
+            and _declined_adjective(lows[j + 1])
+        ):
+            # "Führende europäische Politiker warnen": a bare plural opening the sentence
+            k = j + 1
+            while k < n and toks[k].is_word and not toks[k].is_capitalised and _declined_adjective(lows[k]):
+                k += 1
+            if k >= n or not toks[k].is_capitalised:
+                return None
+            return _NounPhrase(j, k + 1, self.text[toks[j].start : toks[k].end], None, "group", "pl")
         elif not toks[j].is_capitalised or low in lexicon.NON_NAME_CAPITALISED:
             return None
         run_start = k
@@ -1044,6 +1069,13 @@ class _SentenceAnalysis:
             if toks[k].is_capitalised or _is_number(toks[k].text) and run:
                 if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
                     break
+                if (
+                    _is_number(toks[k].text)
+                    and not toks[k].is_capitalised
+                    and k + 1 < n
+                    and toks[k + 1].is_capitalised
+                ):
+                    break  # "des Instituts 491.000 Tonnen": a quantity starts, the name ended
                 if run and lows[k] in lexicon.WEEKDAYS_AND_TIMES:
                     break  # "sagte Katzian Mittwochfrüh"
                 run.append(k)
@@ -2230,6 +2262,8 @@ class _SentenceAnalysis:
             return None, None
         if base == "ergeben" and ("sinn" in lows[i:end] or "sich" in lows[i : i + 2]):
             return None, None  # "ergebe keinen Sinn", "ergab sich": no finding reported
+        if base == "informieren" and "sich" in lows[self._clause_start(i) : end]:
+            return None, None  # "habe sich informiert": informed itself, reported nothing
         if base in {"nennen", "finden"} and i + 1 < len(lows) and lows[i + 1] == "sich":
             return None, None  # "nennt sich X" names, "findet sich" locates: no report
         if low == base:
@@ -2335,7 +2369,7 @@ class _SentenceAnalysis:
         tail = toks[subject.end : n]
         if any(lows[k] in _NEGATIONS for k in range(subject.end, n)):
             return False  # "..., beantwortete der Sprecher nicht": no answer, no report
-        return len(tail) <= 8 and not any(t.text in {",", ";", ":"} for t in tail)
+        return len(tail) <= 12 and not any(t.text in {",", ";", ":"} for t in tail)
 
     def _assessment_object(self, i: int, end: int) -> bool:
         """'sieht Handlungsbedarf / gute Chancen / ein „offenes Klima“': an assessment."""
@@ -2483,6 +2517,12 @@ class _SentenceAnalysis:
                 s += 1
                 while s + 1 < a and lows[s] in _FOCUS_PARTICLES:
                     s += 1  # "was selbst der Rechnungshof bestätigt hat"
+                if (
+                    lows[s] == "es"
+                    and s + 1 < a
+                    and (self.tokens[s + 1].is_capitalised or lows[s + 1] in lexicon.DETERMINERS)
+                ):
+                    s += 1  # "wie es Microsoft formuliert": "es" is the object
             if not subordinate:
                 while s + 1 < a and lows[s] in _FOCUS_PARTICLES:
                     s += 1  # "Auch Lehrergewerkschafter X forderte ...": the particle is no subject
@@ -2510,7 +2550,7 @@ class _SentenceAnalysis:
         if a > 0 and lows[a - 1] in {"und", "sowie", "oder"}:
             # "Das Ministerium zieht nach und macht die Schulräte aufmerksam": a second verb
             # sharing the first one's subject -- what follows it is its object
-            first = self._np(hard)
+            first = self._np(self._clause_start(a - 1)) or self._np(hard)
             if first is not None and first.kind in {"name", "group", "role_only"} and first.end < a - 1:
                 return first
         # otherwise the position before the verb holds an adverbial or a clause: look right
@@ -2522,6 +2562,9 @@ class _SentenceAnalysis:
             low = lows[j]
             if low == "sich" or low in lexicon.SKIPPABLE_AFTER_VERB and not toks[j].is_capitalised:
                 j += 1  # a capitalised "Kurz" after the verb is a name, not the adverb
+                continue
+            if toks[j].text == "," and j + 2 < n and toks[j + 2].text == "," and _is_time_word(lows[j + 1]):
+                j += 3  # "teilte heute, Freitag, die Behörde mit"
                 continue
             if low == "unter" and j + 1 < n and lows[j + 1] in {"anderem", "anderen"}:
                 j += 2  # "berichtete unter anderen ein Beamter"
@@ -2598,6 +2641,8 @@ class _SentenceAnalysis:
                     lows[j] in {"ein", "eine", "kein", "keine"}
                     and right.kind == "group"
                     and not right.source.endswith("in")  # "eine Bürgerin" is a person
+                    # "ein Nutzer", "ein Kollege", "ein Passant": agent nouns name a person
+                    and not right.source.split()[-1].lower().endswith(_AGENT_NOUN_ENDINGS)
                 ):
                     self._coordinate(right, a, must_end_at=None)
                     return right
@@ -2608,7 +2653,16 @@ class _SentenceAnalysis:
                 toks[first.end].text == ","
                 and toks[a - 1].text == ","
                 and first.end + 1 < n
-                and lows[first.end + 1] in _RELATIVE_STARTS
+                and (
+                    lows[first.end + 1] in _RELATIVE_STARTS
+                    # "Erich Huber, Geschäftsführer der Firma, verwies ...": an apposition
+                    or first.kind == "name"
+                    and any(
+                        toks[m].is_capitalised and is_role_noun(toks[m].text)
+                        for m in range(first.end + 1, min(a - 1, first.end + 4))
+                    )
+                    and not any(toks[m].text == "," for m in range(first.end + 1, a - 1))
+                )
             ):
                 return first
             if (
@@ -2923,6 +2977,15 @@ def _adjective_like(low: str) -> bool:
     """
     stem = low[:-1]
     return lemma(stem) == stem
+
+
+def _declined_adjective(low: str) -> bool:
+    """'führende', 'europäische': an inflected adjective whose lemma the dictionary knows as
+    a different, non-verb form -- not a name ("Strache") or a verb ("hatte")."""
+    if not _is_inflected_adjective(low):
+        return False
+    base = lemma(low)
+    return base != low and not _could_be_verb(low, base) and base.lower() == base
 
 
 def _looks_participle(word: str) -> bool:

@@ -143,6 +143,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "verneinen",
         "entschuldigen",  # "entschuldigte sich, er habe ...": with content only
         "korrigieren",  # "korrigierte frühere Angaben, wonach ...": with content only
+        "formulieren",  # "Ähnlich formulierte es X"
         "entgegenhalten",  # "hielt dem entgegen, dass ..."
         "aufwerfen",  # "wirft die Frage auf, ob ..."
         "ergeben",  # "Die Umfrage ergab, dass ...": a finding, with content only
@@ -212,6 +213,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
 # Adverbs that open a sentence capitalised and are never a name or noun ("Zumindest gaben ...").
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {
+        "so",
         "zumindest",
         "zugleich",
         "zudem",
@@ -281,6 +283,9 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
 # Objects that make "sehen" an assessment ("sieht Handlungsbedarf", "sieht gute Chancen"),
 # not perception ("sah den Unfall").
 ASSESSMENT_OBJECTS: tuple[str, ...] = (
+    "zusammenhang",
+    "gefahr",
+    "risiko",
     "bedarf",
     "chance",
     "chancen",
@@ -781,6 +786,9 @@ SCHOLARS: tuple[str, ...] = (
 )
 
 ROLE_HEADS: tuple[str, ...] = (
+    "geschäftsführer",
+    "geschäftsführerin",
+    "geschäftsführung",
     "minister",
     "sprecher",
     "präsident",
@@ -2090,6 +2098,8 @@ CONFIRMABLE_REPORT_NOUNS: frozenset[str] = frozenset(
 )
 
 DOCUMENT_HEADS: tuple[str, ...] = (
+    "untersuchung",
+    "untersuchungen",
     "erklärung",
     "klage",
     "klagsschrift",
