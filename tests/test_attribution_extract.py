@@ -1358,3 +1358,20 @@ def test_round6_noun_phrase_boundaries() -> None:
         only("Die Untersuchungen haben gezeigt, dass die Mafia überall ist.").source == "die Untersuchungen"
     )
     assert only("Das wirkt, wie es der Konzern in einem Blog formuliert.").source == "der Konzern"
+
+
+def test_halten_fuer_is_a_stance_and_a_pronoun_after_the_verb_can_be_the_subject() -> None:
+    assert only("Eine Eröffnung im Jahr 2018 hält Goebl für unrealistisch.").source == "Goebl"
+    assert extract_one("Die Polizei hält die Straße frei.") == []
+    result = _kinds_sources(
+        [
+            "Die Botschafterin Anna Hill sprach in Wien.",
+            "Die Entscheidung hält sie für richtig, aber riskant.",
+        ]
+    )
+    assert result[1] == [("continuation", "Anna Hill")]
+
+
+def test_a_verb_opening_a_condition_is_no_source() -> None:
+    assert extract_one("Rechnet man mit acht Tonnen, dann wären es viele Lkws.") == []
+    assert extract_one("Würden alle Abfälle geladen, ergibt das eine Kolonne.") == []

@@ -944,6 +944,19 @@ class _SentenceAnalysis:
         low = lows[j]
         if low in lexicon.SENTENCE_ADVERBS and toks[j].is_capitalised:
             return None  # "Zumindest gaben das ...": an adverb opening the sentence
+        if (
+            toks[j].is_capitalised
+            and j == self._hard_start(j)
+            and (
+                low in lexicon.AUXILIARIES
+                or low in _MODALS
+                or low.endswith("t")
+                and lemma(low) != low
+                and lemma(low).endswith(("en", "ern", "eln"))
+                and lemma(low)[:1].islower()
+            )
+        ):
+            return None  # "Würden alle ...", "Rechnet man ...": a verb opens the sentence
         quantified = self._quantified_group(j)
         if quantified is not None:
             return quantified
@@ -2238,6 +2251,12 @@ class _SentenceAnalysis:
             if self._is_inquit(i, base):
                 return compound, particle_index
             return None, None
+        if (
+            base == "halten"
+            and "für" in lows[i:end]
+            and not ({"an", "fest", "ab", "auf", "ein"} & set(lows[i:end]))
+        ):
+            return "halten für", None  # "hält die Entscheidung für richtig": a stance
         if low == base and base in {"vorstellen", "wissen"}:
             clause = lows[self._clause_start(i) : end]
             if (
@@ -2260,8 +2279,12 @@ class _SentenceAnalysis:
             if self._is_inquit(i, base):
                 return base, None  # "Wir können ..., spielte X den Ball zurück": an inquit
             return None, None
-        if base == "ergeben" and ("sinn" in lows[i:end] or "sich" in lows[i : i + 2]):
-            return None, None  # "ergebe keinen Sinn", "ergab sich": no finding reported
+        if base == "ergeben" and (
+            "sinn" in lows[i:end]
+            or "sich" in lows[i : i + 2]
+            or not ("dass" in lows[i:] or ":" in lows[i:] or i == 1 and lows[0] == "das")
+        ):
+            return None, None  # "ergebe keinen Sinn", "ergab sich", "ergibt eine Kolonne": no finding
         if base == "informieren" and "sich" in lows[self._clause_start(i) : end]:
             return None, None  # "habe sich informiert": informed itself, reported nothing
         if base in {"nennen", "finden"} and i + 1 < len(lows) and lows[i + 1] == "sich":
@@ -2476,6 +2499,21 @@ class _SentenceAnalysis:
         subject = self._subject(anchor)
         if subject is None:
             return None
+        if subject.kind == "pronoun" and lows[subject.start] == "man" and anchor == 0:
+            return None  # "Rechnet man mit ..., dann": a condition, nobody's statement
+        if (
+            subject.kind == "group"
+            and subject.end <= anchor
+            and anchor + 1 < n
+            and lows[anchor + 1] in {"er", "sie", "wir", "ich"}
+            and not institution_head(subject.source.split()[-1])
+            and subject.start == self._hard_start(anchor)
+        ):
+            # "Die Entscheidung hält sie für richtig": the fronted phrase is the object, the
+            # pronoun after the verb the subject
+            pronoun = self._np(anchor + 1)
+            if pronoun is not None and pronoun.kind == "pronoun":
+                subject = pronoun
         if set(lows) & {"demnach", "zufolge", "laut"} and self._quantified_group(subject.start) is not None:
             return None  # "sprechen sich demnach 84 Prozent dafür aus": the survey's finding
         if verb == "zeigen_befund" and not _is_document(subject.source):

@@ -283,6 +283,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
 # Objects that make "sehen" an assessment ("sieht Handlungsbedarf", "sieht gute Chancen"),
 # not perception ("sah den Unfall").
 ASSESSMENT_OBJECTS: tuple[str, ...] = (
+    "voraussetzungen",
     "zusammenhang",
     "gefahr",
     "risiko",
@@ -2089,6 +2090,9 @@ STANCE_PREDICATES_OF_SEHEN: frozenset[str] = frozenset(
         "veranlasst",
         "außerstande",
         "imstande",
+        "gerüstet",
+        "gewappnet",
+        "so",
     }
 )
 
@@ -2161,6 +2165,25 @@ GENERIC_REFERRING_NOUNS: frozenset[str] = frozenset(
         "bank",
         "verband",
         "partei",
+        # round 6: company and outlet descriptions ("der Streamingdienst" for Spotify)
+        "dienst",
+        "streamingdienst",
+        "onlinedienst",
+        "plattform",
+        "verlag",
+        "fernsehsender",
+        "radiosender",
+        "tageszeitung",
+        "wochenzeitung",
+        "netzwerk",
+        "airline",
+        "fluglinie",
+        "fluggesellschaft",
+        "kette",
+        "stiftung",
+        "verein",
+        "klub",
+        "club",
     }
 )
 
