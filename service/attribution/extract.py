@@ -2361,14 +2361,17 @@ class _SentenceAnalysis:
         """
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         low = lows[i]
+        # "..., ist er optimistisch": a copula with a stance adjective tags speech as well
+        stance_copula = low in {"ist", "war", "gibt", "gab"} and bool(
+            set(lows[i + 1 : min(n, i + 6)]) & lexicon.STANCE_ADJECTIVES
+        )
         if (
             i < 3
             or toks[i - 1].text not in {",", "“", '"'}
             or low == base
             or _is_participle_form(low, base)
-            or not _could_be_verb(low, base)
-            or low in lexicon.AUXILIARIES
-            or low in _MODALS
+            or not (_could_be_verb(low, base) or stance_copula)
+            or (low in lexicon.AUXILIARIES or low in _MODALS) and not stance_copula
         ):
             return False
         comma = i - 1 if toks[i - 1].text == "," else i
@@ -2377,7 +2380,7 @@ class _SentenceAnalysis:
         content = lows[:comma]
         if sum(1 for t in toks[:comma] if t.is_word) < 3:
             return False
-        if lows[self._clause_start(comma - 1)] in _SUBORDINATORS | _SUBJECT_INTRODUCERS:
+        if lows[self._clause_start(comma - 1)] in _QUESTION_WORDS:
             return False  # "Auf Anfragen, ob ..., reagierte er": the verb answers the clause
         speech_like = (
             any(t.text in {"„", "“", '"'} for t in toks[:comma])
