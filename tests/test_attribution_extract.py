@@ -1375,3 +1375,24 @@ def test_halten_fuer_is_a_stance_and_a_pronoun_after_the_verb_can_be_the_subject
 def test_a_verb_opening_a_condition_is_no_source() -> None:
     assert extract_one("Rechnet man mit acht Tonnen, dann wären es viele Lkws.") == []
     assert extract_one("Würden alle Abfälle geladen, ergibt das eine Kolonne.") == []
+
+
+def test_viewpoint_origin_affiliation_and_ansehen() -> None:
+    found = only("Überraschend hieß es zu Mittag in Brüssel aus der EU-Kommission, dass dies in Ordnung sei.")
+    assert found.source == "die EU-Kommission"
+    assert only("Der Botschafter in Moskau gab in einem Interview der Allianz die Schuld.").source == (
+        "der Botschafter in Moskau"
+    )
+    assert (
+        only("Wegen der Schulden sah der Rechnungshof die Rückzahlung als gefährdet an.").source
+        == "der Rechnungshof"
+    )
+    result = _kinds_sources(
+        [
+            "Trainer Thorsten Fink sagte, das sei gut.",
+            "Für Fink ist dies aber Schnee von gestern: Für uns ist das irrelevant.",
+            "Für Fink war es der elfte Sieg.",
+        ]
+    )
+    assert result[1] == [("direct", "Fink")]
+    assert result[2] == []

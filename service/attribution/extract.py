@@ -199,7 +199,7 @@ _POSSESSIVES = frozenset(
 _PERFECT_AUXILIARIES = frozenset({"hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten"})
 _ABILITY_MODALS = frozenset({"kann", "konnte", "konnten", "können", "könne", "muss", "musste", "mussten"})
 _FOCUS_PARTICLES = frozenset({"selbst", "auch", "sogar", "nun", "jetzt", "bereits", "schon", "nur"})
-_AFFILIATION_PREPOSITIONS = frozenset({"vom", "von", "aus", "bei", "beim", "an", "am"})
+_AFFILIATION_PREPOSITIONS = frozenset({"vom", "von", "aus", "bei", "beim", "an", "am", "in", "im"})
 _AFFILIATION_FILLERS = frozenset(
     {
         "der",
@@ -587,6 +587,7 @@ class _SentenceAnalysis:
         found += self._verb_cues()
         found += self._extra
         found += self._colon_report_noun()
+        found += self._viewpoint()
         if not found:
             found += self._headline_source()
         found = self._dedupe(found)
@@ -1757,6 +1758,31 @@ class _SentenceAnalysis:
                 out.append(found)
         return out
 
+    def _viewpoint(self) -> list[_Found]:
+        """'Für Fink ist dies Schnee von gestern: ...' -- a known person's view opening the
+        sentence ("für X ist/sind/kommt"), like "aus Sicht von X"."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        if n < 4 or lows[0] != "für":
+            return []
+        np = self._np(1, oblique=True)
+        if (
+            np is None
+            or np.end >= n
+            or lows[np.end] not in {"ist", "sind", "war", "waren", "kommt", "bleibt"}
+        ):
+            return []
+        known = np.kind == "name" and any(
+            e.is_person and e.surname == np.source.split()[-1] for e in self.state.entities
+        )
+        if not known or ":" not in lows:
+            return []
+        colon = lows.index(":")
+        after = lows[colon + 1 : min(n, colon + 6)]
+        if not (set(after) & lexicon.FIRST_PERSON or colon + 1 < n and toks[colon + 1].text in {"„", '"'}):
+            return []  # "Für Frenzel war es der elfte Sieg": a fact about him, not his view
+        found = self._found_from_np(np, 0, toks[0].text, None)
+        return [found] if found else []
+
     def _is_report_noun_phrase(self, np: _NounPhrase) -> bool:
         words = [w for w in np.source.split() if w[:1].isupper() and w.lower() not in lexicon.DETERMINERS]
         return len(words) == 1 and (
@@ -2234,6 +2260,8 @@ class _SentenceAnalysis:
                 return "hervorgehen", particle_index
             if compound in lexicon.NON_REPORTING_SEPARABLE:
                 return None, None
+            if compound == "ansehen" and "als" in lows[i:end]:
+                return compound, particle_index  # "sah die Rückzahlung als gefährdet an": a stance
             if compound in lexicon.SPEECH_VERBS or compound in lexicon.BELIEF_VERBS:
                 needs_content = (
                     compound in lexicon.BELIEF_VERBS
@@ -2371,7 +2399,8 @@ class _SentenceAnalysis:
             or low == base
             or _is_participle_form(low, base)
             or not (_could_be_verb(low, base) or stance_copula)
-            or (low in lexicon.AUXILIARIES or low in _MODALS) and not stance_copula
+            or (low in lexicon.AUXILIARIES or low in _MODALS)
+            and not stance_copula
         ):
             return False
         comma = i - 1 if toks[i - 1].text == "," else i
@@ -2826,6 +2855,8 @@ class _SentenceAnalysis:
         cue = f"{toks[i].text} es" if i + 1 < n and lows[i + 1] == "es" else toks[i].text
         end = self._clause_end(i)
         candidates = list(range(i + 1, min(end, i + 8))) + list(range(self._hard_start(i), i))
+        # "hieß es in Brüssel aus der EU-Kommission": the origin ("aus") outranks the place ("in")
+        candidates.sort(key=lambda k: 0 if lows[k] in {"aus", "von", "vom", "seitens"} else 1)
         for k in candidates:
             if lows[k] in {"aus", "von", "vom", "seitens", "in", "im", "bei", "beim"} and k + 1 < n:
                 np = self._np(k + 1, oblique=True)

@@ -214,6 +214,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
 SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {
         "so",
+        "gerade",
         "zumindest",
         "zugleich",
         "zudem",
