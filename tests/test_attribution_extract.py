@@ -1396,3 +1396,23 @@ def test_viewpoint_origin_affiliation_and_ansehen() -> None:
     )
     assert result[1] == [("direct", "Fink")]
     assert result[2] == []
+
+
+def test_adverbs_and_appositions_between_subject_and_verb() -> None:
+    found = only("Außenminister Sebastian Kurz hingegen meinte in Brüssel, er würde das ablehnen.")
+    assert found.source == "Sebastian Kurz"
+    found = only(
+        "Marta Serafini, Mailänder Journalistin, vermutete beim Lesen der Protokolle, dass sie lüge."
+    )
+    assert found.source == "Marta Serafini"
+    result = _kinds_sources(
+        [
+            "EU-Kommissar Vytenis Andriukaitis sagte, das sei gelogen.",
+            "Dazu der Kommissar: Das Risiko ist gering.",
+        ]
+    )
+    assert result[1] == [("continuation", "Vytenis Andriukaitis")]
+    result = _kinds_sources(
+        ["Die EU-Kommission schlägt Alarm.", "2015 wird nach ihren Berechnungen ein Rekordjahr."]
+    )
+    assert result[1] == [("continuation", "die EU-Kommission")]

@@ -286,6 +286,21 @@ _QUESTION_WORDS = frozenset(
 )
 _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
 _AGENT_NOUN_ENDINGS = ("er", "ist", "ant", "ent", "ege", "euge", "ling", "iker")
+_SUBJECT_VERB_ADVERBS = frozenset(
+    {
+        "hingegen",
+        "dagegen",
+        "jedoch",
+        "aber",
+        "wiederum",
+        "indes",
+        "indessen",
+        "allerdings",
+        "nun",
+        "zudem",
+        "ebenfalls",
+    }
+)
 _TIME_NOUNS = frozenset(
     {"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"}
 )
@@ -1425,7 +1440,10 @@ class _SentenceAnalysis:
                 resolved = self._opening_subject_for(np.gender)
             return resolved, True
         if np.kind == "possessive":
-            return self._resolve_pronoun(np.gender), True
+            resolved = self._resolve_pronoun(np.gender)
+            if resolved is None:
+                resolved = self._opening_subject_for(np.gender)  # "nach ihren Berechnungen"
+            return resolved, True
         if np.kind == "role_only" and np.head:
             keys = role_keys(np.head_word) if np.head_word else frozenset()
             keys = keys or frozenset({np.head})
@@ -2092,7 +2110,8 @@ class _SentenceAnalysis:
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         if _is_number(toks[colon - 1].text) or colon + 1 < n and _is_number(toks[colon + 1].text):
             return []  # "Lukas Klapfer 1:56,6": a time, not a speech tag
-        np = self._np(0)
+        start = 1 if lows[0] in {"dazu", "darauf", "daraufhin", "dagegen", "und", "auch"} else 0
+        np = self._np(start)
         if np is None or np.end != colon or np.kind not in {"name", "role_only"}:
             return []
         after = lows[colon + 1 : min(n, colon + 5)]
@@ -2100,9 +2119,11 @@ class _SentenceAnalysis:
         known = np.kind == "name" and any(
             e.surname == np.source.split()[-1] for e in self.state.entities if e.is_person
         )  # "Anderl: Die Aufforderung ...": an interview answer by a person already named
-        if not quoted and not known and not set(after) & lexicon.FIRST_PERSON:
+        if not quoted and not known and not set(after) & lexicon.FIRST_PERSON and np.kind != "role_only":
             return []
         found = self._found_from_np(np, 0, ":", None)
+        if found is not None and np.kind == "role_only" and not quoted and found.kind != "continuation":
+            return []  # "Dazu der Kommissar: ..." only for a role that names a person already named
         if found:
             self.used.update(range(np.start, np.end))
         return [found] if found else []
@@ -2617,6 +2638,23 @@ class _SentenceAnalysis:
                 )
             ):
                 return left
+        first = self._np(hard)
+        if first is not None and first.kind in {"name", "group", "role_only"} and first.end < a:
+            between = lows[first.end : a]
+            if between and all(w in _SUBJECT_VERB_ADVERBS for w in between):
+                return first  # "Sebastian Kurz hingegen meinte": an adverb between subject and verb
+            if (
+                first.kind == "name"
+                and toks[first.end].text == ","
+                and toks[a - 1].text == ","
+                and first.end + 1 < a - 1
+                and any(
+                    toks[m].is_capitalised and is_role_noun(toks[m].text)
+                    for m in range(first.end + 1, min(a - 1, first.end + 4))
+                )
+                and not any(toks[m].text == "," for m in range(first.end + 1, a - 1))
+            ):
+                return first  # "Marta Serafini, Mailänder Journalistin, vermutete": an apposition
         if a > 0 and lows[a - 1] in {"und", "sowie", "oder"}:
             # "Das Ministerium zieht nach und macht die Schulräte aufmerksam": a second verb
             # sharing the first one's subject -- what follows it is its object
