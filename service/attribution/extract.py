@@ -644,7 +644,12 @@ class _SentenceAnalysis:
         agent_like = np is not None and (
             np.kind in {"name", "role_only"}
             or np.kind == "group"
-            and (institution_head(last) or referring_head(last) is not None or is_role_noun(last))
+            and (
+                institution_head(last)
+                or referring_head(last) is not None
+                or is_role_noun(last)
+                or last.lower().endswith(_AGENT_NOUN_ENDINGS)  # "über 100 Nutzer"
+            )
         )
         if np is not None and agent_like and len(np.source.split()) <= 6:
             is_person = (

@@ -144,6 +144,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "entschuldigen",  # "entschuldigte sich, er habe ...": with content only
         "korrigieren",  # "korrigierte frühere Angaben, wonach ...": with content only
         "formulieren",  # "Ähnlich formulierte es X"
+        "abwinken",  # "Zu früh, winkt Mahrer ab."
+        "verteidigen",  # "verteidigte sich, der Meinl habe gesagt ...": with content only
         "entgegenhalten",  # "hielt dem entgegen, dass ..."
         "aufwerfen",  # "wirft die Frage auf, ob ..."
         "ergeben",  # "Die Umfrage ergab, dass ...": a finding, with content only
@@ -215,6 +217,10 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {
         "so",
         "gerade",
+        "erstens",
+        "zweitens",
+        "drittens",
+        "zuerst",
         "zumindest",
         "zugleich",
         "zudem",
@@ -1778,6 +1784,7 @@ UNISEX_FIRST_NAMES: frozenset[str] = _FIRST_NAMES["u"]
 # Eduardo Paes", "die Forscherin" after "die Archäologin Kat Szabo". Heads as in ROLE_HEADS.
 ROLE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"bürgermeister", "stadtoberhaupt", "stadtchef", "ortschef", "gemeindechef"}),
+    frozenset({"staatsanwalt", "staatsanwältin", "ankläger", "anklägerin", "oberstaatsanwalt"}),
     # a parliamentary group's leader: "Klubobmann" in Austria, "Fraktionschef" in Germany
     frozenset(
         {
@@ -2059,6 +2066,7 @@ CONTENT_REQUIRING_VERBS: frozenset[str] = frozenset(
         "vorhalten",
         "entschuldigen",
         "korrigieren",
+        "verteidigen",
         "aufwerfen",
         "ergeben",
     }
