@@ -482,3 +482,56 @@ def test_continuation_may_be_named_by_a_source_just_before_it() -> None:
     ]
     assert kinds(sentences, "The fees will be raised, several newspapers reported.") == [[]]
     assert kinds(sentences, "The fees will be raised.") != [[]]
+
+
+def _pair(de: str, en: str, attributions: list[Attribution], index: int = 0) -> Sentence:
+    return Sentence(index=index, de=de, paragraph=0, en=en, attributions=attributions)
+
+
+def test_a_report_genre_named_in_english_keeps_the_hedge() -> None:
+    sentences = [
+        _pair(
+            "Laut interner Kommunikation sind 130.000 Menschen unterwegs.",
+            "According to internal communications, 130,000 people are on the move.",
+            [Attribution(source="interner Kommunikation", cue="laut", kind="hedge_only", hedged=True)],
+        )
+    ]
+    assert kinds(
+        sentences, "Citing internal communications, officials said 130,000 people are on the move."
+    ) != [["lost_hedge"]]
+    assert kinds(sentences, "130,000 people are on the move.") == [["lost_hedge"]]
+
+
+def test_criticism_that_reports_the_claim() -> None:
+    sentences = [
+        _pair(
+            "Er wies die Kritik, wonach Frontex versage, zurück.",
+            "He rejected the criticism that Frontex is failing.",
+            [Attribution(source="", cue="Kritik, wonach", kind="hedge_only", hedged=True)],
+        )
+    ]
+    assert "lost_hedge" not in kinds(sentences, "Officials rejected criticism that Frontex is failing.")[0]
+    assert "lost_hedge" in kinds(sentences, "Frontex is failing.")[0]
+
+
+def test_an_unresolved_speaker_does_not_make_the_named_one_wrong() -> None:
+    sentences = [
+        _pair(
+            "Produzent John Lueftner stellte die Serie vor.",
+            "Producer John Lueftner presented the series.",
+            [Attribution(source="John Lueftner", cue="stellte vor", kind="direct", hedged=False)],
+        ),
+        _pair(
+            "Der Humor sei zu schwarz für ARD und ZDF.",
+            "The humour is too black for ARD and ZDF.",
+            [Attribution(source="er", cue="sei", kind="continuation", hedged=True)],
+            index=1,
+        ),
+    ]
+    flags = kinds(
+        sentences, "Lueftner presented the series. The humour is too black for ARD and ZDF, Lueftner said."
+    )
+    assert flags[1] == []
+    assert kinds(sentences, "Lueftner presented the series. The humour is too black for ARD and ZDF.")[1] == [
+        "lost_hedge"
+    ]

@@ -29,6 +29,9 @@ from service.attribution.names import english_label, name_key, same_name, same_s
         ("die Behörden", "officials"),
         ("die Nachrichtenagentur APA", "APA"),
         ("Medienberichte", "media reports"),
+        ("das Welternährungsprogramm (WFP)", "The World Food Programme"),
+        ("Mazedonien", "Macedonia"),
+        ("Serbien", "Serbia"),
     ],
 )
 def test_names_the_same_source(german: str, english: str) -> None:

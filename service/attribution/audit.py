@@ -253,6 +253,13 @@ class AttributionAuditor:
             for i in backing
             for a in carried.get(i, [])
         ]
+        # A speaker the extractor could not resolve ('er', 'eine Aussendung') names no one the
+        # brief can be held to: such a claim counts as reported speech of an unknown speaker.
+        refs = [
+            _unknown_speaker(r) if _unresolved(r.attribution.source) else r
+            for r in refs
+            if not (_unresolved(r.attribution.source) and not r.attribution.hedged)
+        ]
         required = [r for r in refs if r.attribution.kind in _NAMED_KINDS and r.attribution.source.strip()]
         english = find_english_attributions(text)
         hedge_markers = [a for a in english if a.kind == "hedge" or a.hedge] or find_hedges(text)
@@ -369,11 +376,17 @@ class AttributionAuditor:
             for i in backing
             if not any(a.kind in _NAMED_KINDS and a.source.strip() for a in by_index[i].attributions)
         )
+        reported_unknown = bool(refs) and all(_is_reported_speech(r) for r in refs)
         for a, span in unmatched:
             if any(_names(ref, span) for ref in refs):
                 continue  # names a source the backing sentences give (e.g. of a hedge_only claim)
+            if reported_unknown and any(_names(ref, span) for ref in article_refs):
+                continue  # reported speech whose speaker the German leaves to context: a speaker of
+                # the article is a plausible reading, not an invention
             if check.unnamed:
                 check.wrong.append(a)
+            elif check.named and matched_spans and a.cue not in SAY_CUES:
+                continue  # 'Leaflets show ..., said X': the right source is named; the rest is content
             elif a.cue not in SAY_CUES and _mentioned(span, unattributed_english):
                 continue  # the actor of a fused, unattributed backing sentence ('Wolff had criticised …')
             elif any(_names(ref, span) for ref in nearby):
@@ -414,7 +427,17 @@ class AttributionAuditor:
                 )
             )
 
-        hedge_refs = [r for r in refs if r.attribution.kind == "hedge_only"]
+        # A hedge_only claim whose report genre the brief names ('citing internal communications',
+        # 'according to media reports') keeps its hedge.
+        attributed_in_english = any(a.cue in SAY_CUES for a, _ in spans)
+        hedge_refs = [
+            r
+            for r in refs
+            if r.attribution.kind == "hedge_only"
+            and not (r.attribution.source.strip() and any(_names(r, span) for _, span in spans))
+            # 'X said ...' reports the claim: reported speech keeps its status
+            and not (_is_reported_speech(r) and attributed_in_english)
+        ]
         hedge_refs += [r for r in check.unnamed if r.attribution.hedged]
         check.hedges_needed = hedge_refs
         if hedge_refs and not hedge_markers:
@@ -584,6 +607,33 @@ def _earlier_sources(earlier: str) -> list[str]:
 def _neighbourhood(backing: Sequence[int], by_index: Mapping[int, Sentence]) -> list[int]:
     near = {i + d for i in backing for d in range(-NEIGHBOURHOOD, NEIGHBOURHOOD + 1)}
     return sorted(i for i in near - set(backing) if i in by_index)
+
+
+_UNRESOLVED_SOURCES = re.compile(
+    r"^(?:er|sie|es|man|ihr|ihre|ihren|ihrer|sein|seine|seinen|seiner|diese|dieser|der|die)$"
+    r"|^(?:eine[rm]?|die|der|dem)\s+(?:aussendung|mitteilung|stellungnahme|pressemitteilung)$",
+    re.IGNORECASE,
+)
+
+
+def _unresolved(source: str) -> bool:
+    return bool(source.strip()) and bool(_UNRESOLVED_SOURCES.match(source.strip()))
+
+
+def _unknown_speaker(ref: SourceRef) -> SourceRef:
+    """The claim of an unresolved speaker as reported speech with no named source."""
+    a = ref.attribution
+    hedge = Attribution(source="", role=None, channel=a.channel, cue=a.cue, kind="hedge_only", hedged=True)
+    return SourceRef(ref.sentence, hedge, (), carried=ref.carried)
+
+
+def _is_reported_speech(ref: SourceRef) -> bool:
+    """A hedge_only claim that is reported speech (Konjunktiv, an unresolved speaker), not an
+    evidential 'soll' or 'angeblich', which only a hedge or the report's own source keeps."""
+    a = ref.attribution
+    if a.kind != "hedge_only" or a.source.strip():
+        return False
+    return not re.match(r"(?i)^(?:soll|sollen|sollte|sollten|angeblich|mutmaßlich|vermeintlich)", a.cue)
 
 
 def _names(ref: SourceRef, span: str) -> bool:

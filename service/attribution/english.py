@@ -385,6 +385,12 @@ _HEDGE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("unconfirmed", r"\bunconfirmed\b"),
     ("accused of", r"\baccused\s+of\b"),
     ("rumoured", r"\brumou?red\b"),
+    # the claim presented as someone's assertion: "rejected criticism that ...", "citing X"
+    (
+        "claims that",
+        r"\b(?:criticism|claims?|allegations?|accusations?|reports?|rumou?rs?|assertions?)\s+that\b",
+    ),
+    ("citing", r"\bciting\b"),
 )
 _HEDGE_RES = tuple((cue, re.compile(pattern, re.IGNORECASE)) for cue, pattern in _HEDGE_PATTERNS)
 

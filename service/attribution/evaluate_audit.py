@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from service.attribution.audit import AttributionAuditor
+from service.attribution.names import same_source
 from service.attribution.repair import LOWERABLE_WORDS, AttributionGuard
 from service.document import Attribution, Sentence
 
@@ -86,9 +87,18 @@ def _find_anchor(german: Sequence[str], anchor: str, article: str) -> int:
 
 
 def rule_faults(
-    article: dict[str, Any], brief: list[str], backing_en: list[str], backing_gold: list[bool]
+    article: dict[str, Any],
+    brief: list[str],
+    backing_en: list[str],
+    backing_gold: list[bool],
+    backing_sources: list[list[str]] | None = None,
 ) -> list[Fault]:
-    """Faults made by rule from the faithful brief's annotations (see module docstring)."""
+    """Faults made by rule from the faithful brief's annotations (see module docstring).
+
+    ``backing_sources`` (the German sources of each brief sentence's backing sentences) keeps a
+    wrong-source swap from putting in the right source under another name ("Ulrike
+    Rabmer-Koller" for "the social insurance chief" is no fault).
+    """
     faults: list[Fault] = []
     speakers: list[str] = article.get("speakers", [])
     for k, entry in enumerate(article["brief"]):
@@ -103,11 +113,14 @@ def rule_faults(
             source = entry["source"]
             if source not in text:
                 raise ValueError(f"{article['id']} brief {k}: source {source!r} is not in the sentence")
+            true_sources = backing_sources[k] if backing_sources is not None else []
             other = next(
                 (
                     s
                     for s in speakers
-                    if _surname(s) not in source.lower() and _surname(source) not in s.lower()
+                    if _surname(s) not in source.lower()
+                    and _surname(source) not in s.lower()
+                    and not any(same_source(g, s) for g in true_sources)
                 ),
                 None,
             )
@@ -194,7 +207,8 @@ def load_cases(set_path: Path, data_path: Path, attributions: str) -> list[Artic
         provenance = [[local_to_index[j] for j in b["from"]] for b in record["brief"]]
         backing_en = [" ".join(english[i] for i in p) for p in provenance]
         backing_gold = [any(gold[i] for i in p) for p in provenance]
-        faults = rule_faults(record, brief, backing_en, backing_gold)
+        backing_sources = [[a.source for i in p for a in gold[i] if a.source] for p in provenance]
+        faults = rule_faults(record, brief, backing_en, backing_gold, backing_sources)
         for n in record.get("natural", []):
             if n["kind"] not in FAULT_KINDS:
                 raise ValueError(f"{record['id']}: unknown fault kind {n['kind']!r}")

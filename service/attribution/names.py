@@ -470,6 +470,8 @@ _KEY_REWRITES: tuple[tuple[str, str], ...] = (
 def name_key(name: str) -> str:
     """A spelling-insensitive key: 'Selenskyj', 'Zelensky' and 'Zelenskyy' all become 'selenski'."""
     key = re.sub(r"[^a-z]", "", fold_german(name))
+    if len(key) > 5 and key.endswith("ien"):
+        key = key[:-3] + "ia"  # country names: Mazedonien/Macedonia, Syrien/Syria, Serbien/Serbia
     for old, new in _KEY_REWRITES:
         key = key.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Zelenskyy/Selenskyj, Mueller/Muller
@@ -632,6 +634,28 @@ def _name_score(german: SourceParts, english_text: str) -> float:
     return best
 
 
+_INITIALISM_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "des", "du"})
+
+
+def _initialisms(english_text: str) -> set[str]:
+    """Initials of every run of capitalised words ('World Food Programme' -> WFP, 'United
+    Nations High Commissioner for Refugees' -> UNHCR), so an acronym in German matches."""
+    out: set[str] = set()
+    run: list[str] = []
+    for word in [*re.findall(r"[\w'’\-]+", english_text), ""]:
+        if word.lower() in _INITIALISM_SKIP:
+            if run:
+                continue
+            continue  # "The World Food Programme": the article is no initial
+        if word[:1].isupper():
+            run.append(word[0])
+            continue
+        if len(run) >= 2:
+            out.add("".join(run))
+        run = []
+    return out
+
+
 def source_match_score(german_source: str, english: str, *, rendering: str | None = None) -> float:
     """How surely ``english`` (a phrase or a whole sentence) names ``german_source``, in [0, 1].
 
@@ -644,6 +668,9 @@ def source_match_score(german_source: str, english: str, *, rendering: str | Non
     german = parse_source(german_source, True)
     english_parts = parse_source(english, False)
     score = _name_score(german, english)
+    acronyms = set(re.findall(r"\b[A-ZÄÖÜ]{2,6}\b", german_source))
+    if acronyms & _initialisms(english):
+        score = 1.0  # "das Welternährungsprogramm (WFP)" is "the World Food Programme"
     if german.concepts and english_parts.concepts:
         score = max(score, _concept_score(german.concepts, english_parts.concepts))
     if rendering and rendering.strip() and score < 1.0:
