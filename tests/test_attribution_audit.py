@@ -496,9 +496,8 @@ def test_a_report_genre_named_in_english_keeps_the_hedge() -> None:
             [Attribution(source="interner Kommunikation", cue="laut", kind="hedge_only", hedged=True)],
         )
     ]
-    assert kinds(
-        sentences, "Citing internal communications, officials said 130,000 people are on the move."
-    ) != [["lost_hedge"]]
+    flags = kinds(sentences, "Citing internal communications, officials said 130,000 people are on the move.")
+    assert "lost_hedge" not in flags[0]
     assert kinds(sentences, "130,000 people are on the move.") == [["lost_hedge"]]
 
 
