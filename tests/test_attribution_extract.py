@@ -1416,3 +1416,18 @@ def test_adverbs_and_appositions_between_subject_and_verb() -> None:
         ["Die EU-Kommission schlägt Alarm.", "2015 wird nach ihren Berechnungen ein Rekordjahr."]
     )
     assert result[1] == [("continuation", "die EU-Kommission")]
+
+
+def test_versions_viewpoints_and_readers() -> None:
+    result = _kinds_sources(
+        [
+            "Die Caritas forderte eine Rückkehr.",
+            "Die rote Fassung: Bis 17 Uhr habe es eine Position gegeben.",
+            "Diese Variante sei vereinbart gewesen.",
+        ]
+    )
+    assert result[1] == [("direct", "die rote Fassung")]
+    assert result[2] == [("continuation", "die rote Fassung")]
+    assert extract_one("Die kurze Antwort: Sehr gut.") == []
+    assert only("Das macht aus Scheraks Sicht wenig Sinn.").source == "Scherak"
+    assert only("Faymann selbst spricht von einem Desaster.").source == "Faymann"

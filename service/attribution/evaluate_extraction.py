@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -172,6 +173,8 @@ def locate(sentences: Sequence[str], gold: GoldSentence) -> int | None:
 def normalise_source(source: str) -> list[str]:
     # diacritics folded: "Davutoğlu" and "Davutoglu" are one name written two ways
     source = "".join(c for c in unicodedata.normalize("NFKD", source) if not unicodedata.combining(c))
+    # "Hans-Jörg Schelling" and "Hans Jörg Schelling" are one name
+    source = re.sub(r"(?<=[a-zäöüß])-(?=[A-ZÄÖÜ])", " ", source)
     words = source.replace("„", " ").replace("“", " ").replace('"', " ").lower().split()
     out = []
     for w in words:

@@ -288,6 +288,7 @@ _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "
 _AGENT_NOUN_ENDINGS = ("er", "ist", "ant", "ent", "ege", "euge", "ling", "iker")
 _SUBJECT_VERB_ADVERBS = frozenset(
     {
+        "selbst",
         "hingegen",
         "dagegen",
         "jedoch",
@@ -1754,6 +1755,18 @@ class _SentenceAnalysis:
                 cue = "unter Berufung auf"
             elif (
                 low == "sicht"
+                and i > 1
+                and lows[i - 2] == "aus"
+                and toks[i - 1].is_capitalised
+                and toks[i - 1].text.endswith(("s", "'"))
+                and lows[i - 1] not in lexicon.DETERMINERS
+            ):
+                # "aus Scheraks Sicht": a Saxon genitive names the viewer
+                name = strip_genitive_s(toks[i - 1].text)
+                np = _NounPhrase(i - 1, i, name, None, "name", None)
+                cue = "aus Sicht"
+            elif (
+                low == "sicht"
                 and i > 0
                 and lows[i - 1] == "aus"
                 and i + 1 < n
@@ -2071,6 +2084,17 @@ class _SentenceAnalysis:
             np = _NounPhrase(0, 1, strip_genitive_s(toks[0].text), None, "name", None)
             found = self._found_from_np(np, 0, f"{toks[1].text}:", None)
             return [found] if found else []
+        if (
+            k == 1
+            and colon == 3
+            and not toks[1].is_capitalised
+            and _is_inflected_adjective(lows[1])
+            and lows[2] in {"fassung", "variante", "version", "lesart", "darstellung", "sichtweise"}
+        ):
+            # "Die rote Fassung: ...", "Die offizielle Version: ...": a version with no originator
+            source = self.text[toks[0].start : toks[2].end]
+            version = _Entity(_lower_determiner(source), None, None, False, self.index)
+            return [_Found(0, source, None, None, f"{toks[2].text}:", "direct", True, version)]
         if lows[k] not in lexicon.COLON_REPORT_NOUNS:
             return self._speaker_colon(colon)
         if k == 1 and lows[0] in _POSSESSIVES and k + 1 == colon:

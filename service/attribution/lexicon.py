@@ -145,6 +145,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "korrigieren",  # "korrigierte frühere Angaben, wonach ...": with content only
         "formulieren",  # "Ähnlich formulierte es X"
         "abwinken",  # "Zu früh, winkt Mahrer ab."
+        "vorlesen",  # "las aus der Krone vor: ..."
         "verteidigen",  # "verteidigte sich, der Meinl habe gesagt ...": with content only
         "entgegenhalten",  # "hielt dem entgegen, dass ..."
         "aufwerfen",  # "wirft die Frage auf, ob ..."
@@ -595,6 +596,9 @@ REPORT_NOUNS: frozenset[str] = frozenset(
 # Nouns that introduce a reported claim after a colon: "Der Vorwurf Sardanas: ...".
 COLON_REPORT_NOUNS: frozenset[str] = frozenset(
     {
+        "fassung",
+        "variante",
+        "lesart",
         "anspruch",
         "conclusio",
         "resümee",
