@@ -1428,6 +1428,6 @@ def test_versions_viewpoints_and_readers() -> None:
     )
     assert result[1] == [("direct", "die rote Fassung")]
     assert result[2] == [("continuation", "die rote Fassung")]
-    assert extract_one("Die kurze Antwort: Sehr gut.") == []
+    assert _kinds_sources(["Der Akku hält lange.", "Die kurze Antwort: Sehr gut."])[1] == []
     assert only("Das macht aus Scheraks Sicht wenig Sinn.").source == "Scherak"
     assert only("Faymann selbst spricht von einem Desaster.").source == "Faymann"
