@@ -32,6 +32,8 @@ from service.attribution.names import english_label, name_key, same_name, same_s
         ("das Welternährungsprogramm (WFP)", "The World Food Programme"),
         ("Mazedonien", "Macedonia"),
         ("Serbien", "Serbia"),
+        ("der Kläger", "the plaintiff"),
+        ("Der Presserat", "The Press Council"),
     ],
 )
 def test_names_the_same_source(german: str, english: str) -> None:

@@ -312,6 +312,17 @@ CONCEPTS: tuple[Concept, ...] = (
         "organisation",
     ),
     Concept("greens", ("gruene", "gruenen"), ("greens", "green"), "Greens"),
+    # round 6: parties to a case, citizens, press bodies, dissidents
+    Concept(
+        "plaintiff",
+        ("klaeger", "klaegerin"),
+        ("plaintiff", "plaintiffs", "claimant", "claimants"),
+        "plaintiff",
+    ),
+    Concept("citizen", ("buerger", "buergerin"), ("citizen", "citizens", "resident", "residents"), "citizen"),
+    Concept("press_council", ("presserat",), ("press council",), "Press Council"),
+    Concept("dissident", ("dissident", "regimekritiker"), ("dissident", "dissidents"), "dissident"),
+    Concept("post", ("posting", "eintrag", "beitrag", "post"), ("post", "posting", "entry"), "post"),
 )
 
 _CONCEPTS_BY_ID = {c.id: c for c in CONCEPTS}
@@ -512,9 +523,18 @@ _ATTRIBUTIVE_EXPERT = re.compile(
 def _english_concepts(text: str) -> set[str]:
     lowered = " " + _ATTRIBUTIVE_EXPERT.sub(" ", re.sub(r"[^\w\s-]", " ", text.lower())) + " "
     found: set[str] = set()
+    # Multi-word names first, taken out of the text: "Press Council" is neither the press nor a
+    # city council.
     for concept in CONCEPTS:
         for word in concept.english:
-            if re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", lowered):
+            if " " in word:
+                pattern = rf"(?<![\w-]){re.escape(word)}s?(?![\w-])"
+                if re.search(pattern, lowered):
+                    found.add(concept.id)
+                    lowered = re.sub(pattern, " ", lowered)
+    for concept in CONCEPTS:
+        for word in concept.english:
+            if " " not in word and re.search(rf"(?<![\w-]){re.escape(word)}s?(?![\w-])", lowered):
                 found.add(concept.id)
                 break
     return found
