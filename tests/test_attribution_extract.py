@@ -1434,3 +1434,20 @@ def test_versions_viewpoints_and_readers() -> None:
     assert _kinds_sources(["Der Akku hält lange.", "Die kurze Antwort: Sehr gut."])[1] == []
     assert only("Das macht aus Scheraks Sicht wenig Sinn.").source == "Scherak"
     assert only("Faymann selbst spricht von einem Desaster.").source == "Faymann"
+
+
+def test_an_institution_as_the_place_of_speech() -> None:
+    assert only("Im Finanzministerium wurde betont, dass ein Mechanismus existiere.").source == (
+        "das Finanzministerium"
+    )
+    assert only(
+        "Im Justizministerium rechnet man nun damit, dass die Causa bald verhandelt wird."
+    ).source == ("das Justizministerium")
+    assert only("Bei Kiwi sieht man dieses Projekt als Erweiterung des Schwerpunkts.").source == "Kiwi"
+    assert extract_one("Die Lasten sind besonders, wie sie im Maastrichter Vertrag genannt werden.") == []
+
+
+def test_a_person_first_named_in_the_sentence_is_its_pronoun() -> None:
+    found = only("Trainer Peter Stöger zeigte sich beeindruckt, man werde kämpfen, meinte er.")
+    assert (found.kind, found.source) == ("continuation", "Peter Stöger")
+    assert all(a.source != "Einerseits" for a in extract_one("Einerseits appelliert er an die Liberalen."))

@@ -302,6 +302,23 @@ _SUBJECT_VERB_ADVERBS = frozenset(
         "ebenfalls",
     }
 )
+# Institutions that speak where they are ("Im Ministerium hieß es", "Im Rathaus sieht man").
+_SPEAKING_PLACES = (
+    "ministerium",
+    "ressort",
+    "kanzleramt",
+    "rathaus",
+    "kammer",
+    "gericht",
+    "behörde",
+    "präsidium",
+    "kommission",
+    "verband",
+    "parlament",
+    "konzern",
+    "unternehmen",
+    "büro",
+)
 _TIME_NOUNS = frozenset(
     {"ende", "anfang", "mitte", "beginn", "woche", "wochen", "monat", "monats", "jahr", "jahres"}
 )
@@ -1636,6 +1653,23 @@ class _SentenceAnalysis:
                 wanted = {"m"} if gender == "m" else {"f", "pl", "f_or_pl"}
                 if e.is_person and e.surname in named_here and (e.gender in wanted or e.gender is None):
                     return e
+            # "Trainer Peter Stöger zeigte sich beeindruckt, …, meinte er": a person first named in
+            # this very sentence (mentions are registered only after the sentence is read)
+            for k in range(position - 2, -1, -1):
+                tok = self.tokens[k]
+                if not (is_first_name(tok.text) and self.tokens[k + 1].is_capitalised) or k in self.used:
+                    continue
+                np = self._np(k)
+                if np is None or np.kind != "name" or np.end > position:
+                    continue
+                first_gender = first_name_gender(tok.text)
+                if gender == "m" and first_gender == "f" or gender == "f_or_pl" and first_gender == "m":
+                    continue
+                entity, _ = self._entity_for(np)
+                if entity is not None:
+                    if entity not in self.state.entities:
+                        self.state.entities.append(entity)
+                    return entity
         speaker = self.state.last_entity
         if (
             gender in {"m", "f_or_pl"}
@@ -2398,6 +2432,8 @@ class _SentenceAnalysis:
             return None, None
         if base == "erklären" and "für" in lows[i:end] and not self._has_complement(i):
             return None, None
+        if base == "sehen" and "als" in lows[i:end] and not _is_participle_form(low, base):
+            return base, None  # "sieht dieses Projekt als Erweiterung": a characterisation
         if base == "sehen" and self._assessment_object(i, end):
             return base, None  # "Die Gewerkschaft sieht Handlungsbedarf"
         if base == "sehen" and lows[end - 1] in lexicon.STANCE_PREDICATES_OF_SEHEN and end - 1 > i:
@@ -2583,6 +2619,10 @@ class _SentenceAnalysis:
             return None
         if subject.kind == "pronoun" and lows[subject.start] == "man" and anchor == 0:
             return None  # "Rechnet man mit ..., dann": a condition, nobody's statement
+        if subject.kind == "pronoun" and lows[subject.start] == "man":
+            place = self._institution_as_place(start, self._clause_end(i), i, cue)
+            if place is not None:
+                return place  # "Im Justizministerium rechnet man damit, dass …"
         if (
             subject.kind == "group"
             and subject.end <= anchor
@@ -2911,6 +2951,33 @@ class _SentenceAnalysis:
                     if lows[k + 1] in lexicon.DETERMINERS:
                         np.source = _nominative(np.source, lows[k + 1])
                     return self._found_from_np(np, k, cue, None)
+        return self._institution_as_place(start, end, i, cue, passive=True)  # "Im Ministerium wurde betont"
+
+    def _institution_as_place(
+        self, start: int, end: int, i: int, cue: str, *, passive: bool = False
+    ) -> _Found | None:
+        """'Im Finanzministerium wurde betont, dass …', 'Bei Kiwi sieht man …': an institution
+        named as the place where something is said speaks itself."""
+        toks, lows = self.tokens, self.lows
+        for k in range(max(0, start), min(end, i + 6)):
+            if lows[k] not in ({"im"} if passive else {"im", "beim", "bei", "in"}) or k + 1 >= len(lows):
+                continue
+            m = k + 1
+            if lows[k] in {"bei", "in"} and m < len(lows) and lows[m] in {"der", "dem"}:
+                m += 1
+            if m >= len(toks) or not toks[m].is_capitalised:
+                continue
+            np = self._np(m, oblique=True)
+            if np is None or np.kind not in {"name", "group"}:
+                continue
+            head = np.source.split()[-1]
+            speaking_place = head.lower().endswith(_SPEAKING_PLACES)
+            if not (speaking_place or np.kind == "name" and lows[k] in {"bei", "beim"} and not passive):
+                continue
+            np.source = np.source if lows[k] == "bei" else head
+            if lows[k] == "im":
+                np.source = "das " + head
+            return self._found_from_np(np, k, cue, None)
         return None
 
     def _impersonal(self, i: int) -> _Found | None:

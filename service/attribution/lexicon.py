@@ -218,6 +218,15 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {
         "so",
         "gerade",
+        "einerseits",
+        "andererseits",
+        "vielleicht",
+        "doch",
+        "denn",
+        "dann",
+        "daneben",
+        "hingegen",
+        "dagegen",
         "erstens",
         "zweitens",
         "drittens",
@@ -1826,7 +1835,18 @@ ROLE_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"minister", "ministerin", "ressortchef", "ressortchefin", "premierminister"}),
-    frozenset({"kanzler", "kanzlerin", "regierungschef", "premier", "premierminister", "staatschef"}),
+    frozenset(
+        {
+            "kanzler",
+            "kanzlerin",
+            "regierungschef",
+            "premier",
+            "premierminister",
+            "ministerpräsident",
+            "regierungschefin",
+            "premierministerin",
+        }
+    ),
     frozenset({"präsident", "präsidentin", "staatschef", "staatsoberhaupt"}),
     frozenset(
         {
