@@ -1451,3 +1451,21 @@ def test_a_person_first_named_in_the_sentence_is_its_pronoun() -> None:
     found = only("Trainer Peter Stöger zeigte sich beeindruckt, man werde kämpfen, meinte er.")
     assert (found.kind, found.source) == ("continuation", "Peter Stöger")
     assert all(a.source != "Einerseits" for a in extract_one("Einerseits appelliert er an die Liberalen."))
+
+
+def test_a_name_apposed_to_a_role_phrase_is_the_speaker() -> None:
+    found = only(
+        "Ein Sprecher der beiden Moscheen in Mekka und Medina, Ahmed bin Mohammed al-Mansuri, sagte, der Kran sei umgestürzt."
+    )
+    assert found.source == "Ahmed bin Mohammed al-Mansuri"
+    assert only("Präsident Abdel Fattah al-Sisi sagte, das sei gut.").source == "Abdel Fattah al-Sisi"
+
+
+def test_more_colon_tags_and_origins() -> None:
+    found = only("Teamkollege Alexander Grünwald nüchtern: Sehr schön, aber kaufen können wir uns nichts.")
+    assert found.source.endswith("Alexander Grünwald")
+    found = only("Dabei soll es um eine Vorabbesprechung gehen, hieß es vonseiten der EU-Kommission.")
+    assert found.source == "die EU-Kommission"
+    assert only("Am Anfang stand Rassismus, kommentiert dies Markus Distelberger, sein Anwalt.").source == (
+        "Markus Distelberger"
+    )

@@ -2175,9 +2175,18 @@ class _SentenceAnalysis:
             return []  # "Lukas Klapfer 1:56,6": a time, not a speech tag
         start = 1 if lows[0] in {"dazu", "darauf", "daraufhin", "dagegen", "und", "auch"} else 0
         np = self._np(start)
-        if np is None or np.end != colon or np.kind not in {"name", "role_only"}:
+        if np is None or np.kind not in {"name", "role_only"}:
             return []
-        after = lows[colon + 1 : min(n, colon + 5)]
+        between = lows[np.end : colon]
+        if between and not (
+            # "Teamkollege Alexander Grünwald nüchtern: …", "Fink zur Meisterfrage: „…“"
+            len(between) == 1
+            and not toks[np.end].is_capitalised
+            or between[0] in {"zur", "zum", "zu", "über"}
+            and len(between) <= 3
+        ):
+            return []
+        after = lows[colon + 1 : min(n, colon + 9)]
         quoted = colon + 1 < n and toks[colon + 1].text in {"„", '"', "»"}
         known = np.kind == "name" and any(
             e.surname == np.source.split()[-1] for e in self.state.entities if e.is_person
@@ -2666,6 +2675,23 @@ class _SentenceAnalysis:
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         # left: noun phrase (with apposition) filling the position before the verb
         hard = self._hard_start(a)
+        first = self._np(hard)
+        if (
+            first is not None
+            and first.kind in {"role_only", "group"}
+            and first.start == hard
+            and a >= 3
+            and toks[a - 1].text == ","
+        ):
+            # "Ein Sprecher der Moscheen in Mekka und Medina, Ahmed al-Mansuri, sagte": the name
+            # apposed last before the verb is the speaker
+            comma = next((m for m in range(a - 2, first.end - 1, -1) if toks[m].text == ","), None)
+            if comma is not None and comma + 1 < a - 1:
+                name = self._np(comma + 1)
+                if name is not None and name.kind == "name" and name.end == a - 1:
+                    apposed = self.text[toks[first.start].start : toks[comma - 1].end]
+                    name.role = name.role or _lower_determiner(apposed)
+                    return name
         starts = [hard]
         clause_start = self._clause_start(a)
         if clause_start not in starts:
@@ -2746,8 +2772,13 @@ class _SentenceAnalysis:
             if low == "unter" and j + 1 < n and lows[j + 1] in {"anderem", "anderen"}:
                 j += 2  # "berichtete unter anderen ein Beamter"
                 continue
-            if low in {"das", "dies", "es"} and self._quantified_group(j + 1) is not None:
-                j += 1  # "gaben das drei von vier Befragten an": the object before the subject
+            if low in {"das", "dies", "es"} and (
+                self._quantified_group(j + 1) is not None
+                or j + 2 < n
+                and is_first_name(toks[j + 1].text)
+                and toks[j + 2].is_capitalised
+            ):
+                j += 1  # "gaben das drei von vier Befragten an", "kommentiert dies Markus X"
                 continue
             if low in {
                 "am",
@@ -2990,9 +3021,12 @@ class _SentenceAnalysis:
         end = self._clause_end(i)
         candidates = list(range(i + 1, min(end, i + 8))) + list(range(self._hard_start(i), i))
         # "hieß es in Brüssel aus der EU-Kommission": the origin ("aus") outranks the place ("in")
-        candidates.sort(key=lambda k: 0 if lows[k] in {"aus", "von", "vom", "seitens"} else 1)
+        candidates.sort(key=lambda k: 0 if lows[k] in {"aus", "von", "vom", "seitens", "vonseiten"} else 1)
         for k in candidates:
-            if lows[k] in {"aus", "von", "vom", "seitens", "in", "im", "bei", "beim"} and k + 1 < n:
+            if (
+                lows[k] in {"aus", "von", "vom", "seitens", "vonseiten", "in", "im", "bei", "beim"}
+                and k + 1 < n
+            ):
                 np = self._np(k + 1, oblique=True)
                 if np is None and toks[k + 1].is_capitalised:
                     continue

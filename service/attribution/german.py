@@ -50,10 +50,14 @@ class Token:
     @property
     def is_capitalised(self) -> bool:
         # "72-Jährige", "3D-Drucker": a noun that starts with a number is still a noun
-        if self.text[0].isdigit() and "-" in self.text:
+        if (self.text[0].isdigit() or self.text[:3].lower() in _ARTICLE_PREFIXES) and "-" in self.text:
+            # "72-Jährige", "al-Mansuri", "el-Sisi": a noun or a name after its prefix
             tail = self.text.split("-", 1)[1]
             return bool(tail) and tail[0].isupper()
         return self.text[0].isupper()
+
+
+_ARTICLE_PREFIXES = frozenset({"al-", "el-", "ad-", "as-", "at-", "az-", "ar-", "an-"})
 
 
 def tokenize(sentence: str) -> list[Token]:
