@@ -34,6 +34,9 @@ from service.attribution.names import english_label, name_key, same_name, same_s
         ("Serbien", "Serbia"),
         ("der Kläger", "the plaintiff"),
         ("Der Presserat", "The Press Council"),
+        ("Die Untersuchungen", "the studies"),
+        ("der dpa", "dpa reported"),
+        ("die Präfektur des Departements Pas-de-Calais", "the authorities"),
     ],
 )
 def test_names_the_same_source(german: str, english: str) -> None:
