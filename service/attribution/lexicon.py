@@ -1329,26 +1329,8 @@ SKIPPABLE_AFTER_VERB: frozenset[str] = frozenset(
         "zufolge",
     }
 )
-WEEKDAYS_AND_TIMES: frozenset[str] = frozenset(
+MONTHS: frozenset[str] = frozenset(
     {
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "sonnabend",
-        "wochenende",
-        "vormittag",
-        "nachmittag",
-        "abend",
-        "morgen",
-        "mittag",
-        "rande",
-        "anfang",
-        "ende",
-        "mitte",
         "jänner",
         "januar",
         "februar",
@@ -1362,19 +1344,46 @@ WEEKDAYS_AND_TIMES: frozenset[str] = frozenset(
         "oktober",
         "november",
         "dezember",
-        "vortag",
-        "donnerstagabend",
-        "montagabend",
-        "dienstagabend",
-        "mittwochabend",
-        "freitagabend",
-        "samstagabend",
-        "sonntagabend",
     }
-) | frozenset(  # every weekday compound: "Mittwochfrüh", "Freitagnachmittag"
-    day + part
-    for day in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-    for part in ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+)
+
+WEEKDAYS_AND_TIMES: frozenset[str] = (
+    frozenset(
+        {
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag",
+            "sonntag",
+            "sonnabend",
+            "wochenende",
+            "vormittag",
+            "nachmittag",
+            "abend",
+            "morgen",
+            "mittag",
+            "rande",
+            "anfang",
+            "ende",
+            "mitte",
+            "vortag",
+            "donnerstagabend",
+            "montagabend",
+            "dienstagabend",
+            "mittwochabend",
+            "freitagabend",
+            "samstagabend",
+            "sonntagabend",
+        }
+    )
+    | frozenset(  # every weekday compound: "Mittwochfrüh", "Freitagnachmittag"
+        day + part
+        for day in ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+        for part in ("früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+    )
+    | MONTHS
 )
 
 # --- pronouns ---------------------------------------------------------------------------
@@ -1721,27 +1730,7 @@ FUTURE_MARKERS: frozenset[str] = frozenset(
 
 # Dates that make a present "soll ... sein/liegen" a plan ("soll Ende März fertig sein"); a
 # perfect infinitive with a date is still a reported past event ("soll im März ... haben").
-PLAN_DATE_WORDS: frozenset[str] = frozenset(
-    {
-        "jänner",
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "jahresende",
-        "ende",
-        "anfang",
-        "mitte",
-    }
-)
+PLAN_DATE_WORDS: frozenset[str] = MONTHS | frozenset({"jahresende", "ende", "anfang", "mitte"})
 
 # Infinitives of plans: "soll ... entstehen / eröffnen / beginnen" is deontic, never a hedge.
 PLAN_INFINITIVES: frozenset[str] = frozenset(

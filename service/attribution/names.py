@@ -659,9 +659,6 @@ def _name_score(german: SourceParts, english_text: str) -> float:
     return best
 
 
-_GERMAN_DETERMINERS = frozenset(
-    {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem"}
-)
 _INITIALISM_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "des", "du"})
 
 
@@ -699,11 +696,15 @@ def source_match_score(german_source: str, english: str, *, rendering: str | Non
     acronyms = set(re.findall(r"\b[A-ZÄÖÜ]{2,6}\b", german_source))
     if acronyms & _initialisms(english):
         score = 1.0  # "das Welternährungsprogramm (WFP)" is "the World Food Programme"
-    content = [w for w in re.findall(r"[\w\-]+", german_source) if w.lower() not in _GERMAN_DETERMINERS]
-    if len(content) == 1 and len(content[0]) >= 3 and content[0].islower():
-        # a lower-case brand or agency name ("der dpa", "die taz") is written the same in English
-        if re.search(rf"(?<![\w-]){re.escape(content[0])}(?![\w-])", english, re.IGNORECASE):
-            score = 1.0
+    content = [w for w in re.findall(r"[\w\-]+", german_source) if w.lower() not in _FUNCTION_WORDS]
+    # a lower-case brand or agency name ("der dpa", "die taz") is written the same in English
+    if (
+        len(content) == 1
+        and len(content[0]) >= 3
+        and content[0].islower()
+        and re.search(rf"(?<![\w-]){re.escape(content[0])}(?![\w-])", english, re.IGNORECASE)
+    ):
+        score = 1.0
     if german.concepts and english_parts.concepts:
         score = max(score, _concept_score(german.concepts, english_parts.concepts))
     if rendering and rendering.strip() and score < 1.0:
