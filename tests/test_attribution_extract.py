@@ -16,7 +16,10 @@ from service.attribution.extract import RuleAttributionExtractor, attributions_r
 from service.document import Attribution
 from service.stages import AttributionExtractor
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "10kgnad-dev.csv"
+SHARED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED_DATA = SHARED_DIR / "10kgnad-dev.csv"
+# Gold articles come from 10kGNAD and from WMT newstest documents.
+SHARED_FILES = [SHARED_DATA, SHARED_DIR / "newstest2017.deu", SHARED_DIR / "newstest2018.deu"]
 GOLD_DIR = Path(__file__).resolve().parents[1] / "eval" / "attributions"
 
 
@@ -470,6 +473,27 @@ def test_scorer_counts_misses_and_reports_unplaceable_gold(tmp_path: Path) -> No
 GOLD_SETS = tuple(sorted(p.name for p in GOLD_DIR.glob("*.jsonl") if p.name != "heldout4b.jsonl"))
 
 
+def test_newstest_documents_start_at_headlines_and_merge_with_csv(tmp_path: Path) -> None:
+    from service.attribution.evaluate_extraction import load_articles, newstest_documents
+
+    (tmp_path / "nt.deu").write_text(
+        "Streik bei der Bahn geht weiter\n"
+        "Die Gewerkschaft hat den Streik verlängert.\n"
+        "Man sei zu Gesprächen bereit, sagte ein Sprecher.\n"
+        "\n"
+        "Neuer Rekord am Flughafen\n"
+        "Im Sommer flogen mehr Menschen als je zuvor.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.csv").write_text("id,category,text\ngnad-1,Inland,Ein Satz.\n", encoding="utf-8")
+    documents = newstest_documents(tmp_path / "nt.deu")
+    assert documents == {
+        "nt-L0001": "Die Gewerkschaft hat den Streik verlängert. Man sei zu Gesprächen bereit, sagte ein Sprecher.",
+        "nt-L0005": "Im Sommer flogen mehr Menschen als je zuvor.",
+    }
+    assert set(load_articles([tmp_path / "a.csv", tmp_path / "nt.deu"])) == {"gnad-1", "nt-L0001", "nt-L0005"}
+
+
 def test_gold_files_are_well_formed() -> None:
     ids: dict[str, set[str]] = {}
     for name in GOLD_SETS:
@@ -489,10 +513,10 @@ def test_gold_files_are_well_formed() -> None:
         assert set(listed) == ids[ids_file.stem + ".jsonl"], ids_file.name
 
 
-@pytest.mark.skipif(not SHARED_DATA.is_file(), reason="shared 10kGNAD data not present")
+@pytest.mark.skipif(not all(p.is_file() for p in SHARED_FILES), reason="shared data not present")
 def test_every_gold_sentence_is_found_in_the_service_split() -> None:
     for name in GOLD_SETS:
-        report = score_extraction(GOLD_DIR / name, SHARED_DATA, RuleAttributionExtractor())
+        report = score_extraction(GOLD_DIR / name, SHARED_FILES, RuleAttributionExtractor())
         assert report["unmatched_gold"] == [], report["unmatched_gold"]
 
 

@@ -1,10 +1,11 @@
-"""Score the attribution audit on faithful and faulty English briefs of real 10kGNAD articles.
+"""Score the attribution audit on faithful and faulty English briefs of real news articles.
 
     python -m service.attribution.evaluate_audit --set eval/audit/dev.jsonl \\
-        --data ../shared/data/10kgnad-dev.csv [--attributions gold|extractor] [--json] [--verbose]
+        --data ../shared/data/10kgnad-dev.csv [../shared/data/newstest2018.deu ...] \\
+        [--attributions gold|extractor] [--json] [--verbose]
 
 The set (see eval/audit/README.md) stores, per article, our own English translations of some
-sentences (found again in the CSV by a short German anchor), German attribution gold for them, a
+sentences (found again in the data file by a short German anchor), German attribution gold for them, a
 faithful brief and hand-written faulty variants. Further faults are made here by rule from the
 faithful brief's annotations: drop the attribution (missing_source), put another speaker of the
 article in (wrong_source), add a source the article does not give (invented_source), take the hedge
@@ -15,7 +16,6 @@ out (lost_hedge). A fault is *detected* when the audit flags that brief sentence
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from service.attribution.audit import AttributionAuditor
+from service.attribution.evaluate_extraction import load_articles
 from service.attribution.names import same_source
 from service.attribution.repair import LOWERABLE_WORDS, AttributionGuard
 from service.document import Attribution, Sentence
@@ -166,14 +167,10 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def load_cases(set_path: Path, data_path: Path, attributions: str) -> list[ArticleCase]:
+def load_cases(set_path: Path, data_path: Path | Sequence[Path], attributions: str) -> list[ArticleCase]:
     records = [json.loads(line) for line in set_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {r["id"] for r in records}
-    texts: dict[str, str] = {}
-    with data_path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["id"] in wanted:
-                texts[row["id"]] = row["text"]
+    texts = {k: v for k, v in load_articles(data_path).items() if k in wanted}
     missing = wanted - texts.keys()
     if missing:
         raise ValueError(f"articles {sorted(missing)} are not in {data_path}")
@@ -316,7 +313,13 @@ def evaluate(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", required=True, type=Path, help="eval/audit/dev.jsonl or heldout.jsonl")
-    parser.add_argument("--data", required=True, type=Path, help="the 10kGNAD CSV (id,category,text)")
+    parser.add_argument(
+        "--data",
+        required=True,
+        type=Path,
+        nargs="+",
+        help="the 10kGNAD CSV (id,category,text) and/or WMT newstest .deu files",
+    )
     parser.add_argument(
         "--attributions",
         choices=("gold", "extractor"),
@@ -326,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--verbose", action="store_true", help="list misses and false flags on stderr")
     args = parser.parse_args(argv)
-    for path in (args.set, args.data):
+    for path in (args.set, *args.data):
         if not path.is_file():
             parser.error(f"{path} does not exist")
     result = evaluate(load_cases(args.set, args.data, args.attributions), verbose=args.verbose)

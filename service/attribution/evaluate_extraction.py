@@ -14,7 +14,7 @@ head (a role phrase without its attachment) of the other. ``hedge_only`` matches
 alone. Usage::
 
     python -m service.attribution.evaluate_extraction --gold eval/attributions/dev.jsonl \\
-        --data ../shared/data/10kgnad-dev.csv [--json] [--errors]
+        --data ../shared/data/10kgnad-dev.csv [../shared/data/newstest2017.deu ...] [--json] [--errors]
 """
 
 from __future__ import annotations
@@ -105,15 +105,53 @@ def load_gold(path: str | Path) -> list[GoldArticle]:
     return [articles[a] for a in order]
 
 
-def load_articles(data_csv: str | Path) -> dict[str, str]:
-    """Article id -> text, from the 10kGNAD-style CSV (columns id, category, text)."""
-    with open(data_csv, encoding="utf-8", newline="") as handle:
+def load_articles(data: str | Path | Sequence[str | Path]) -> dict[str, str]:
+    """Article id -> text, from one or several files: 10kGNAD-style CSVs (columns id, category,
+    text) or WMT newstest source files (one German sentence per line; see `newstest_documents`)."""
+    if not isinstance(data, (str, Path)):
+        texts: dict[str, str] = {}
+        for path in data:
+            texts.update(load_articles(path))
+        return texts
+    data_path = data
+    if Path(data_path).suffix.lower() != ".csv":
+        return newstest_documents(data_path)
+    with open(data_path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or not {"id", "text"} <= set(reader.fieldnames):
             raise GoldFormatError(
-                f"{data_csv}: expected CSV columns 'id' and 'text', got {reader.fieldnames}"
+                f"{data_path}: expected CSV columns 'id' and 'text', got {reader.fieldnames}"
             )
         return {row["id"]: row["text"] for row in reader}
+
+
+# A headline: short, and without the closing punctuation of a body sentence.
+_HEADLINE_END = re.compile(r"[.!?:;\"“”»«)\]…]\s*$")
+_HEADLINE_MAX_WORDS = 16
+
+
+def newstest_documents(path: str | Path) -> dict[str, str]:
+    """Documents of a WMT newstest source file, id ``<file stem>-L<headline line, 1-based>``.
+
+    The file keeps no document boundaries, but every WMT news document starts with its headline:
+    a short line without closing punctuation starts a new document. The headline is not part of
+    the text (the service's cleaner drops headings too); body lines are joined by spaces. Lines
+    before the first headline form a document of their own.
+    """
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    stem = Path(path).stem
+    documents: dict[str, list[str]] = {}
+    current = f"{stem}-L0001"
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if len(line.split()) <= _HEADLINE_MAX_WORDS and not _HEADLINE_END.search(line):
+            current = f"{stem}-L{number:04d}"
+            documents[current] = []
+            continue
+        documents.setdefault(current, []).append(line)
+    return {doc_id: " ".join(body) for doc_id, body in documents.items() if body}
 
 
 def default_splitter() -> Splitter:
@@ -221,14 +259,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
 
 def score_extraction(
     gold_path: str | Path,
-    data_csv: str | Path,
+    data: str | Path | Sequence[str | Path],
     extractor: AttributionExtractor,
     splitter: Splitter | None = None,
 ) -> dict[str, Any]:
     """Precision/recall/F1 (overall, per kind), source accuracy, hedge P/R, continuation accuracy."""
     split = splitter or default_splitter()
     gold_articles = load_gold(gold_path)
-    texts = load_articles(data_csv)
+    texts = load_articles(data)
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -379,14 +417,19 @@ def _format(report: dict[str, Any], show_errors: bool) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", required=True, help="gold JSONL, e.g. eval/attributions/dev.jsonl")
-    parser.add_argument("--data", required=True, help="10kGNAD CSV, e.g. ../shared/data/10kgnad-dev.csv")
+    parser.add_argument(
+        "--data",
+        required=True,
+        nargs="+",
+        help="10kGNAD CSV (../shared/data/10kgnad-dev.csv) and/or WMT newstest .deu files",
+    )
     parser.add_argument("--json", action="store_true", help="print the full report as JSON")
     parser.add_argument("--errors", action="store_true", help="list every missed and spurious attribution")
     parser.add_argument(
         "--pysbd", action="store_true", help="split with pysbd instead of the service splitter"
     )
     args = parser.parse_args(argv)
-    for path in (args.gold, args.data):
+    for path in (args.gold, *args.data):
         if not Path(path).is_file():
             print(f"error: {path} does not exist", file=sys.stderr)
             return 2
