@@ -665,9 +665,10 @@ def test_paragraph_break_closes_an_open_quote() -> None:
     sentences = [
         "„Wir sind bereit“, sagte Hubert Gruber, „und wir",
         "Die Stadt investiert zwei Millionen Euro.",
+        "Und das reicht nicht“, meinte später ein Anrainer.",
     ]
     flat = RuleAttributionExtractor().extract(sentences)
-    by_paragraph = RuleAttributionExtractor().extract(sentences, paragraphs=[0, 1])
+    by_paragraph = RuleAttributionExtractor().extract(sentences, paragraphs=[0, 1, 1])
     assert _kinds(flat[1]) == [("continuation", "Hubert Gruber")]
     assert by_paragraph[1] == []
     with pytest.raises(ValueError, match="one paragraph index per sentence"):
@@ -1493,3 +1494,121 @@ def test_more_colon_tags_and_origins() -> None:
     assert only("Am Anfang stand Rassismus, kommentiert dies Markus Distelberger, sein Anwalt.").source == (
         "Markus Distelberger"
     )
+
+
+# --- round 7: quotes left open, honorifics, role attachments, partitives, documents -----------
+
+
+def test_a_quote_never_closed_does_not_run_on() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "„Die Lage ist ernst, sagte die Ärztin Anna Berger in Linz.",
+            "Der Bürgermeister eröffnete am Abend das neue Hallenbad.",
+            "Das Wasser hat 28 Grad.",
+        ]
+    )
+    assert found[1] == [] and found[2] == []
+
+
+def test_a_quote_closed_by_a_straight_mark_ends() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            '„Wir testen, wie Botschaften ankommen. " sagte die Expertin Ruth Sherman.',
+            "Die neue Umfrage erschien am Freitag.",
+        ]
+    )
+    assert found[1] == []
+
+
+def test_a_quote_closed_in_a_later_sentence_continues() -> None:
+    found = RuleAttributionExtractor().extract(
+        ["Maria Huber sagte: „Wir bleiben hier.", "Niemand zwingt uns zu gehen.“", "Der Saal war voll."]
+    )
+    assert _kinds(found[1]) == [("continuation", "Maria Huber")] and found[2] == []
+
+
+def test_honorifics_belong_to_the_name_and_give_its_gender() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Lage sei ernst, sagte Mrs. Clinton am Montag.",
+            "Als der Moderator Hugh Hewitt Mr. Trump helfen wollte, sagte dieser, er meine es ernst.",
+            "Sie warnte vor Panik.",
+        ]
+    )
+    assert _kinds(found[0]) == [("direct", "Mrs. Clinton")]
+    assert all("Hewitt Mr" not in a.source for a in found[1])
+    assert _kinds(found[2]) == [("continuation", "Mrs. Clinton")]
+
+
+def test_a_pronoun_after_the_named_speaker_of_the_sentence_is_no_second_source() -> None:
+    found = extract_one(
+        "Am Tag davor hatte Mr. Trump in Interviews gesagt, er meinte die Anschuldigung ernst."
+    )
+    assert _kinds(found) == [("direct", "Mr. Trump")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "role"),
+    [
+        (
+            (
+                "Migration erfordere Verantwortung, sagte der UN-Hochkommissar für Menschenrechte, "
+                "Said Raad Al-Hussein, am Montag in Genf."
+            ),
+            "Said Raad Al-Hussein",
+            "der UN-Hochkommissar für Menschenrechte",
+        ),
+        (
+            (
+                "Wir haben Flugblätter, erklärte der Sprecher des Krisenstabes für die Flüchtlingskrise, "
+                "Giorgos Kyritsis, in Athen."
+            ),
+            "Giorgos Kyritsis",
+            "der Sprecher des Krisenstabes für die Flüchtlingskrise",
+        ),
+    ],
+)
+def test_name_apposition_after_a_role_with_its_attachment(sentence: str, source: str, role: str) -> None:
+    att = only(sentence)
+    assert (att.source, att.role) == (source, role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Manche der Demokraten sagten, er sei ungeeignet.", "manche der Demokraten"),
+        ("Viele der Befragten gaben an, dass sie zufrieden seien.", "viele der Befragten"),
+        ("Der Filter ist harmlos, aber manche Experten sagen, dass er verletzt.", "manche Experten"),
+        ("Die Untersuchungen legen nahe, dass Fledermäuse das Virus verbreiten.", "die Untersuchungen"),
+    ],
+)
+def test_partitive_and_quantified_groups_and_findings(sentence: str, source: str) -> None:
+    att = only(sentence)
+    assert (att.kind, att.source) == ("direct", source)
+
+
+def test_a_bare_statement_goes_on_with_the_source_that_issued_it() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Prinz Henrik will nicht neben seiner Frau bestattet werden.",
+            "Das teilte das Königshaus am Donnerstag mit.",
+            "Der Bildhauer Bjørn Nørgaard fertigte bereits einen Sarkophag an.",
+            "Die Königin sei einverstanden, hieß es weiter in der Mitteilung.",
+            "Wo Prinz Henrik begraben werde, sei noch unklar.",
+        ]
+    )
+    assert [(a.kind, a.source, a.channel) for a in found[3]] == [
+        ("continuation", "das Königshaus", "die Mitteilung")
+    ]
+    # a person only mentioned since (the sculptor) did not issue it and does not speak on
+    assert _kinds(found[4]) == [("continuation", "das Königshaus")]
+
+
+def test_a_document_introduced_with_a_relative_clause_is_its_own_source() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Anwälte wiesen das zurück.",
+            "So habe er Millionen verloren, heißt es in der Klagsschrift, die am Mittwoch eingebracht wurde.",
+        ]
+    )
+    assert [a.kind for a in found[1]] == ["direct"] and "Klagsschrift" in found[1][0].source

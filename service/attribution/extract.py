@@ -80,6 +80,7 @@ from service.attribution.german import (
 from service.document import Attribution, AttributionKind
 
 CONTINUATION_WINDOW = 4
+QUOTE_SPAN = 4  # sentences an open quotation may run on before its closing mark
 PRONOUN_WINDOW = 8
 
 _BOUNDARY = frozenset({",", ";", ":", "–", "—", ".", "!", "?", "(", ")", "„", "“", '"', "-"})
@@ -103,6 +104,8 @@ _NOMINATIVE_DETS = frozenset(
         "vier",
         "beide",
         "viele",
+        "manche",
+        "etliche",
     }
 )
 _OBLIQUE_DETS = frozenset({"den", "dem", "des", "einen", "einem", "eines", "einer"})
@@ -420,6 +423,7 @@ class _Entity:
     role_heads: set[str] = field(default_factory=set)
     named: bool = True  # a person's name or an institution's name, not a bare role phrase
     documents: set[str] = field(default_factory=set)  # heads of texts it was cited by ("bericht")
+    spoke: bool = False  # has been the source of an attribution, not only mentioned
 
     @property
     def surname(self) -> str | None:
@@ -462,6 +466,7 @@ class _State:
     last_entity: _Entity | None = None
     last_first_person: bool = False
     quote_open: bool = False
+    quote_closes_soon: bool = False  # a sentence among the next QUOTE_SPAN closes a quote
     quote_entity: _Entity | None = None
     opening_subject: _Entity | None = None  # the previous sentence's first noun phrase
 
@@ -494,12 +499,21 @@ class RuleAttributionExtractor:
                 state.quote_open = False
                 state.quote_entity = None
                 state.last_first_person = False
+            # A quote left open is only carried on when a later sentence closes it soon: a
+            # missing or mistyped closing mark must not turn the rest of the article into a quote.
+            state.quote_closes_soon = any(
+                _quote_balance(s) < 0 for s in sentences[index + 1 : index + 1 + QUOTE_SPAN]
+            )
             result.append(_SentenceAnalysis(sentence, index, state).run())
         _resolve_forward(sentences, result)
         return result
 
 
 _LEAD_PRONOUNS = frozenset({"er", "sie"})
+_PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
+_ROLE_ATTACHMENT_PREPOSITIONS = frozenset({"für", "von", "vom", "im", "in", "bei", "beim", "am", "an", "aus"})
+# Titles that open a name in copy translated from English ("Mr. Trump", "Mrs. Clinton").
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms."})
 
 
 def _resolve_forward(sentences: Sequence[str], result: list[list[Attribution]]) -> None:
@@ -599,6 +613,16 @@ def attributions_report(sentences: Sequence[str], extractor: RuleAttributionExtr
 # --------------------------------------------------------------------------------------------
 
 
+def _quote_balance(text: str) -> int:
+    """German opening marks minus closing marks. „…“ is the German pair; copy also closes „ with
+    ” or a straight quote (‚„Ich denke …" sagte'), which count as closing only against an open „."""
+    opens = text.count("„")
+    closes = text.count("“") + text.count("”")
+    if opens > closes:
+        closes += min(opens - closes, text.count('"'))
+    return opens - closes
+
+
 class _SentenceAnalysis:
     def __init__(self, sentence: str, index: int, state: _State) -> None:
         self.text = sentence
@@ -625,6 +649,7 @@ class _SentenceAnalysis:
             found += self._headline_source()
         found = self._dedupe(found)
         found = self._channel_documents(found)
+        found = [self._document_of_last_speaker(f) for f in found]
         if not found:
             found = self._continuation(starts_in_quote)
         found = self._nested_reporter(found) + found
@@ -699,6 +724,46 @@ class _SentenceAnalysis:
             if speakers[0].channel is None:
                 speakers[0].channel = doc.source
         return [f for f in found if f not in docs]
+
+    def _document_of_last_speaker(self, found: _Found) -> _Found:
+        """'Das teilte das Königshaus mit. ... hieß es weiter in der Mitteilung': a bare definite
+        statement or letter goes on with the source that just spoke, which issued it."""
+        state = self.state
+        ent = state.last_entity
+        head = _common_noun_head(found.source) if found.kind == "direct" else None
+        if (
+            head is None
+            or len(found.source.split()) > 3
+            or _document_head(head) is None
+            or _is_findings_document(found.source)
+            or ent is None
+            or not ent.spoke
+            or not ent.named
+            or _is_document(ent.source)
+            or self._introduced_here(found.source)
+            or self.index - state.last_attributed > CONTINUATION_WINDOW
+        ):
+            return found
+        return _Found(
+            found.position,
+            ent.source,
+            ent.role,
+            found.channel or found.source,
+            found.cue,
+            "continuation",
+            found.hedged,
+            ent,
+            found.has_own_cue,
+            found.reported_verb,
+        )
+
+    def _introduced_here(self, phrase: str) -> bool:
+        """'in der 28-seitigen Klagsschrift, die am Montag eingebracht wurde': a relative clause
+        after the phrase introduces a new thing rather than referring back."""
+        head = phrase.split()[-1]  # the phrase may be normalised to the nominative: find its head
+        at = self.text.find(head)
+        rest = self.text[at + len(head) :].lstrip() if at >= 0 else ""
+        return bool(re.match(r",\s*(?:die|der|das|den|dem|deren|dessen)\b", rest))
 
     def _nested_reporter(self, found: list[_Found]) -> list[_Found]:
         """A report inside a report: "Merkel sei überzeugt, dass ..." in Fischer's account.
@@ -804,6 +869,7 @@ class _SentenceAnalysis:
                     if doc is not None:
                         f.entity.documents.add(doc)  # "nach einem Bericht von X": X's report
                 f.entity.last_sentence = self.index
+                f.entity.spoke = True
                 if f.entity in state.entities:
                     state.entities.remove(f.entity)
                 state.entities.append(f.entity)
@@ -823,14 +889,13 @@ class _SentenceAnalysis:
             state.last_entity = persons[-1] if persons else pool[-1]
         first_person = any(low in lexicon.FIRST_PERSON for low in self.lows)
         state.last_first_person = first_person and any(f.entity is not None for f in found)
-        opens = self.text.count("„")
-        closes = self.text.count("“")
+        balance = _quote_balance(self.text)
         was_open = state.quote_open
-        if opens > closes:
+        if balance > 0 and state.quote_closes_soon:
             state.quote_open = True
             attributed = [f.entity for f in found if f.entity is not None]
             state.quote_entity = attributed[-1] if attributed else state.last_entity
-        elif closes > opens and was_open or opens == closes and not was_open:
+        elif balance < 0 and was_open or balance == 0 and not was_open or balance > 0:
             state.quote_open = False
 
     # ---- hedges ---------------------------------------------------------------------------
@@ -1130,6 +1195,8 @@ class _SentenceAnalysis:
                     break  # "des Instituts 491.000 Tonnen": a quantity starts, the name ended
                 if run and lows[k] in lexicon.WEEKDAYS_AND_TIMES:
                     break  # "sagte Katzian Mittwochfrüh"
+                if run and lows[k] in _HONORIFICS and not lows[run[-1]] in _HONORIFICS:
+                    break  # "Moderator Hugh Hewitt Mr. Trump helfen wollte": a second name starts
                 run.append(k)
                 k += 1
             elif (
@@ -1233,6 +1300,8 @@ class _SentenceAnalysis:
             if det and role_words:
                 role = (prefix.split(" ", 1)[1] + " " if " " in prefix else "") + " ".join(role_words)
             gender = first_name_gender(name_words[0]) if len(name_words) > 1 else None
+            if len(name_words) > 1 and name_words[0].lower() in _HONORIFICS:
+                gender = "m" if name_words[0].lower() == "mr." else "f"
             if gender is None and role_words:
                 gender = role_gender(role_words[-1])
             if gender is None and det and role_words:
@@ -1305,6 +1374,15 @@ class _SentenceAnalysis:
                 core_end = k + 2  # "jeder Dritte"
         if core_end is None and k + 1 < n and lows[k] in {"die", "ein"} and lows[k + 1] in _FRACTIONS:
             core_end = k + 2  # "die Hälfte", "ein Viertel"
+        if (
+            core_end is None
+            and k + 2 < n
+            and lows[k] in _PARTITIVE_QUANTIFIERS
+            and lows[k + 1] == "der"
+            and self._extend_genitive(k + 1) > k + 2
+        ):
+            end = self._extend_genitive(k + 1)  # "Manche der Demokraten", "einige der Anrainer"
+            return _NounPhrase(j, end, self.text[toks[j].start : toks[end - 1].end], None, "group", "pl")
         if core_end is None:
             return None
         end = self._extend_genitive(core_end)
@@ -1418,6 +1496,33 @@ class _SentenceAnalysis:
             if close is not None and _PARTY_TAG.match(self.text[toks[k].start : toks[close].end]):
                 np.end = close + 1
                 k = close + 1
+        if np.kind == "role_only" and k < n and self.lows[k] in _ROLE_ATTACHMENT_PREPOSITIONS:
+            # "der UN-Hochkommissar für Menschenrechte, Said Raad Al-Hussein, sagte": the role's
+            # own attachment stands between it and the name apposition
+            comma = next((m for m in range(k + 1, min(n, k + 7)) if not toks[m].is_word), None)
+            if (
+                comma is not None
+                and toks[comma].text == ","
+                and comma + 1 < n
+                and toks[comma + 1].is_capitalised
+                and not any(
+                    self.lows[m] in _SUBORDINATORS or _is_reporting_form(self.lows[m])
+                    for m in range(k, comma)
+                )
+            ):
+                name_np = self._np(comma + 1)
+                if (
+                    name_np is not None
+                    and name_np.kind == "name"
+                    and name_np.role is None
+                    and len(name_np.source.split()) > 1
+                    and (name_np.end >= n or toks[name_np.end].text in {",", ".", ":"})
+                ):
+                    np.role = self.text[toks[np.start].start : toks[comma - 1].end]
+                    np.source = name_np.source
+                    np.kind = "name"
+                    np.end = name_np.end + (1 if name_np.end < n and toks[name_np.end].text == "," else 0)
+                    return
         if np.kind not in {"name", "role_only"} or k >= n or toks[k].text != ",":
             return
         m = k + 1
@@ -3121,12 +3226,16 @@ class _SentenceAnalysis:
         person or institution within the window, if the article has one."""
         if ent.is_person or not _is_document(ent.source) or _is_findings_document(ent.source):
             return ent
-        for other in reversed(self.state.entities):
-            if self.index - other.last_sentence > CONTINUATION_WINDOW:
-                break
-            if other is not ent and not _is_document(other.source):
-                return other
-        return ent
+        recent = [
+            other
+            for other in reversed(self.state.entities)
+            if self.index - other.last_sentence <= CONTINUATION_WINDOW
+            and other is not ent
+            and not _is_document(other.source)
+        ]
+        # a source that has spoken issued the text before a person merely mentioned since does
+        spoken = [other for other in recent if other.spoke]
+        return (spoken or recent or [ent])[0]
 
     def _konjunktiv_positions(self, *, allow_ii: bool, frame_open: bool = False) -> list[tuple[int, str]]:
         """Konjunktiv I forms; reported Konjunktiv II forms only where a report is going on.
@@ -3203,7 +3312,22 @@ class _SentenceAnalysis:
                 out[out.index(twin)] = f
             if twin.channel is None and f.channel:
                 twin.channel = f.channel
-        return out
+        # "Mr. Trump sagte, er meinte ...": a pronoun left unresolved after a named source of the
+        # same sentence is that source reporting on (one attribution per source and sentence)
+        return [
+            f
+            for f in out
+            if not (
+                _is_pronoun_source(f.source)
+                and any(
+                    o.position < f.position
+                    and o.kind != "hedge_only"
+                    and o.source
+                    and not _is_pronoun_source(o.source)
+                    for o in out
+                )
+            )
+        ]
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from service.attribution import lexicon
 # in a way that never matters for the rules below).
 _ABBREVIATION = (
     r"(?:Mio|Mrd|Dr|Prof|bzw|ca|St|Nr|Mag|Ing|Dipl|vgl|etc|usw|Abs|Tel|Str|inkl|exkl|zzgl|evtl|ggf|"
-    r"sog|Hr|Fr|Jh|Mio|Tsd|u\.a|z\.B|d\.h|[A-ZÄÖÜ])\."
+    r"sog|Hr|Fr|Jh|Mio|Tsd|Mr|Mrs|Ms|u\.a|z\.B|d\.h|[A-ZÄÖÜ])\."
 )
 # A decimal comma stays inside its number ("15,5 Millionen"): it closes no clause.
 _TOKEN = re.compile(

@@ -399,6 +399,7 @@ SEPARABLE_PARTICLES: frozenset[str] = frozenset(
         "los",
         "zusammen",
         "entgegen",
+        "nahe",  # "Die Daten legen nahe, dass ..."
     }
 )
 
@@ -1444,6 +1445,8 @@ DETERMINERS: frozenset[str] = frozenset(
         "beide",
         "viele",
         "zahlreiche",
+        "manche",
+        "etliche",
     }
 )
 
@@ -2124,6 +2127,7 @@ CONFIRMABLE_REPORT_NOUNS: frozenset[str] = frozenset(
 )
 
 DOCUMENT_HEADS: tuple[str, ...] = (
+    "aussage",  # "Die Aussage fügte hinzu": a statement (in copy translated from English)
     "untersuchung",
     "untersuchungen",
     "erklärung",
