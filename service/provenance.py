@@ -28,6 +28,10 @@ MIN_COVERAGE = 0.34
 # MIN_EXTRA_WEIGHT in absolute terms (two content words, or one number/name).
 MIN_EXTRA_COVERAGE = 0.15
 MIN_EXTRA_WEIGHT = 2.0
+# A sentence fused from several source sentences (none covering MIN_COVERAGE alone) is backed
+# when its best one covers FUSED_MIN_FIRST and together they cover FUSED_MIN_TOTAL.
+FUSED_MIN_FIRST = 0.2
+FUSED_MIN_TOTAL = 0.55
 # Close spellings (rapidfuzz ratio) count as the same term, at this discount.
 FUZZY_MIN_RATIO = 84
 FUZZY_DISCOUNT = 0.8
@@ -377,13 +381,18 @@ class ProvenanceAligner:
                 break
             share = best_gain / claim.total
             if not chosen:
-                if share < self.min_coverage:
+                if share < FUSED_MIN_FIRST:
                     return []
             elif share < self.min_extra_coverage or best_gain < MIN_EXTRA_WEIGHT:
                 break
             chosen.append(best_index)
             for k, w in matches[best_index].items():
                 covered[k] = max(covered.get(k, 0.0), w)
+        if not chosen:
+            return []
+        first_share = sum(matches[chosen[0]].values()) / claim.total
+        if first_share < self.min_coverage and sum(covered.values()) / claim.total < FUSED_MIN_TOTAL:
+            return []  # neither one sentence nor a fusion of several backs the claim
         return sorted(chosen)
 
 

@@ -534,3 +534,63 @@ def test_an_unresolved_speaker_does_not_make_the_named_one_wrong() -> None:
     assert kinds(sentences, "Lueftner presented the series. The humour is too black for ARD and ZDF.")[1] == [
         "lost_hedge"
     ]
+
+
+# ---- round 7: role descriptions of resolved speakers, institutions named in passing ----------
+
+
+def _bitext(rows: list[tuple[str, str, list[Attribution]]]) -> list[Sentence]:
+    return [
+        Sentence(index=i, de=de, paragraph=0, en=en, attributions=atts)
+        for i, (de, en, atts) in enumerate(rows)
+    ]
+
+
+def test_the_translations_role_description_of_a_resolved_speaker_names_her() -> None:
+    huber = Attribution(
+        source="Maria Huber", role="Vorsitzende", channel=None, cue="sagte", kind="direct", hedged=False
+    )
+    sentences = _bitext(
+        [
+            (
+                "Die Reform sei nötig, sagte Maria Huber.",
+                "The reform is necessary, Maria Huber said.",
+                [huber],
+            ),
+            (
+                "Die Umsetzung gestaltet sich schwierig, gesteht die Sozialversicherungs-Chefin zu.",
+                "Implementing it is proving difficult, the social insurance chief admits.",
+                [huber.model_copy(update={"kind": "continuation", "cue": "gesteht zu"})],
+            ),
+        ]
+    )
+    faithful = "Implementing the reform is proving difficult, the social insurance chief conceded."
+    swapped = "Implementing the reform is proving difficult, the health minister conceded."
+    assert kinds(sentences, faithful) == [[]]
+    assert kinds(sentences, swapped) == [["wrong_source"]]
+
+
+def test_an_institution_named_as_the_actor_of_its_statement_counts_as_named() -> None:
+    council = Attribution(
+        source="der Presserat", role=None, channel=None, cue="sei", kind="continuation", hedged=True
+    )
+    sentences = _bitext(
+        [
+            (
+                "Der Presserat hatte die Zeitung abgemahnt.",
+                "The Press Council had reprimanded the paper.",
+                [],
+            ),
+            (
+                "Es handle sich um einen schweren Verstoß gegen die Genauigkeit.",
+                "It was a serious breach of accuracy.",
+                [council],
+            ),
+        ]
+    )
+    assert kinds(
+        sentences, "The Press Council reprimanded the paper, saying it was a serious breach of accuracy."
+    ) == [[]]
+    assert kinds(sentences, "The paper committed a serious breach of accuracy.") == [
+        ["missing_source", "lost_hedge"]
+    ]

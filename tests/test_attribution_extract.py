@@ -1612,3 +1612,44 @@ def test_a_document_introduced_with_a_relative_clause_is_its_own_source() -> Non
         ]
     )
     assert [a.kind for a in found[1]] == ["direct"] and "Klagsschrift" in found[1][0].source
+
+
+def test_a_relative_clause_gives_no_source_of_its_own() -> None:
+    found = extract_one(
+        "Am Dienstag teilte Strache den Status eines Bürgers, der über kriminelle Flüchtlinge berichtete."
+    )
+    assert all("über" not in a.source for a in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Leider kursieren Falschmeldungen, hieß es auf der Billa-Facebookseite.", "Billa"),
+        ("Die Straße bleibt gesperrt, hieß es auf der Website der Polizei.", "die Polizei"),
+    ],
+)
+def test_the_owner_of_a_web_page_speaks_there(sentence: str, source: str) -> None:
+    att = only(sentence)
+    assert (att.kind, att.source) == ("direct", source)
+
+
+def test_konjunktiv_after_a_communicative_act_gives_the_actors_grounds() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Anwältin Maria Windhager sagte, das Urteil sei falsch.",
+            "Der Presserat hatte beide Zeitungen abgemahnt.",
+            "Diese Veröffentlichung sei mit dem Ehrenkodex nicht vereinbar.",
+        ]
+    )
+    assert _kinds(found[2]) == [("continuation", "der Presserat")]
+
+
+def test_a_passive_act_is_no_act_of_its_subject() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Anwältin Maria Windhager sagte, das Urteil sei falsch.",
+            "Die Zeitung wurde wegen übler Nachrede verurteilt.",
+            "Das Urteil sei nicht rechtskräftig.",
+        ]
+    )
+    assert _kinds(found[2]) == [("continuation", "Maria Windhager")]

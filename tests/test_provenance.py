@@ -72,3 +72,27 @@ def test_split_english() -> None:
 def test_rejects_a_meaningless_threshold() -> None:
     with pytest.raises(ValueError, match="min_coverage"):
         ProvenanceAligner(min_coverage=0)
+
+
+def test_a_sentence_fused_from_several_short_ones_is_backed() -> None:
+    # no single sentence covers a third of the claim, together they cover most of it
+    sentences = [
+        Sentence(index=0, de="a", paragraph=0, en="We hear the screams every night."),
+        Sentence(index=1, de="b", paragraph=0, en="The loudspeakers go on until dawn."),
+        Sentence(index=2, de="c", paragraph=0, en="All of this is unsettling, says winegrower Trummer."),
+        Sentence(
+            index=3, de="d", paragraph=0, en="We wanted to expand the tavern, but we are dropping that."
+        ),
+        Sentence(index=4, de="e", paragraph=0, en="The mayor opened the new bridge in June."),
+    ]
+    brief = (
+        "Screams and loudspeakers every night until dawn are unsettling, and plans to expand the tavern "
+        "were dropped, says winegrower Trummer."
+    )
+    [backing] = ProvenanceAligner().align([brief], sentences)
+    assert set(backing) >= {0, 1, 3} and 4 not in backing
+
+
+def test_a_claim_no_source_sentence_shares_a_word_with_gets_no_sources() -> None:
+    sentences = [Sentence(index=0, de="0", paragraph=0, en="0")]
+    assert ProvenanceAligner().align(["+json"], sentences) == [[]]

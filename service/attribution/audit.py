@@ -85,9 +85,20 @@ def source_renderings(sentences: Sequence[Sentence]) -> dict[str, tuple[str, ...
             continue
         german = [a for a in sentence.attributions if a.kind == "direct" and a.source.strip()]
         if not german:
+            # "…, gesteht die Sozialversicherungs-Chefin zu" resolved to its speaker: the phrase
+            # the translation puts in the source slot ('the social insurance chief') names her
+            german = [
+                a
+                for a in sentence.attributions
+                if a.kind == "continuation" and a.source.strip() and a.cue not in _CUE_LESS_CONTINUATIONS
+            ][:1]
+        if not german:
             continue
         english = [a for a in find_english_attributions(sentence.en) if a.kind != "hedge" and a.names_source]
         english = [a for a in english if not is_pronoun(a.source or "")]
+        if german and german[0].kind == "continuation":
+            # a resolved speaker: only a role description in the source slot renders it
+            english = [a for a in english if _ROLE_DESCRIPTION.match(_clean_span(a.source or ""))]
         unpaired_german, unpaired_english = list(german), list(english)
         for g in german:
             for e in english:
@@ -103,9 +114,17 @@ def source_renderings(sentences: Sequence[Sentence]) -> dict[str, tuple[str, ...
     return {k: tuple(dict.fromkeys(v)) for k, v in renderings.items()}
 
 
+# Continuation cues that are no reporting word of their own: no source phrase stands in the sentence.
+_CUE_LESS_CONTINUATIONS = frozenset({"Zitat", "„…“", "quote continuation"})
+
 _ROLE_WORDS = (
     "minister|chancellor|president|mayor|governor|spokesman|spokeswoman|spokesperson|head|chief|chairman|"
     "chairwoman|director|secretary|leader|boss|prosecutor|judge|councillor|ambassador|commissioner|coach|ceo"
+)
+# "the social insurance chief", "the UN agency": a definite description by role or office.
+_ROLE_DESCRIPTION = re.compile(
+    rf"(?i)^the\s+(?:[\w'’\-]+\s+){{0,4}}(?:{_ROLE_WORDS}|vice-president|representative|official|officer|"
+    r"agency|organisation|organization|ministry|lawyer|attorney|expert|researcher|analyst)s?$"
 )
 _ROLE_HOLDER = re.compile(
     rf"((?:[A-Z]?[a-z]+\s){{0,2}}(?:{_ROLE_WORDS}))\s+((?:[A-Z][\w'’\-]+\s?){{1,3}})", re.IGNORECASE
@@ -310,8 +329,10 @@ class AttributionAuditor:
                 # 'Er soll …' after the brief already named him: 'He reportedly …' keeps it.
                 check.named.append(ref)
                 continue
-            if hit is None and _mentions_person(ref, text):
-                check.named.append(ref)  # 'In Katzian's view, …': named, with a cue we do not parse
+            if hit is None and (_mentions_person(ref, text) or _mentions_institution(ref, text)):
+                # 'In Katzian's view, …', 'The Press Council had reprimanded …, saying': named,
+                # with a cue we do not parse
+                check.named.append(ref)
                 by_mention.append(ref)
                 continue
             if hit is None:
@@ -660,6 +681,23 @@ def _mentions_person(ref: SourceRef, text: str) -> bool:
         return False
     words = [p for raw in _WORD.findall(text) for p in re.split(r"[-’']", raw) if p]
     return any(same_name(surname, w) for surname in parts.surnames for w in words if len(surname) >= 3)
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’\-]*){0,4}")
+
+
+def _mentions_institution(ref: SourceRef, text: str) -> bool:
+    """An institution or outlet the brief names in a phrase of its own ('The Press Council')."""
+    source = ref.attribution.source
+    if not source.strip() or parse_source(source, True).surnames:
+        return False
+    candidates = list(ref.renderings)
+    return any(
+        source_match_score(source, m.group(0)) >= MATCH_THRESHOLD
+        or any(english_similarity(r, m.group(0)) >= MATCH_THRESHOLD for r in candidates)
+        for m in _CAPITALISED_RUN.finditer(text)
+        if m.group(0).lower() not in {"the", "a"}
+    )
 
 
 def _is_generic_report(source: str) -> bool:

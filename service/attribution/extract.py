@@ -469,6 +469,7 @@ class _State:
     quote_closes_soon: bool = False  # a sentence among the next QUOTE_SPAN closes a quote
     quote_entity: _Entity | None = None
     opening_subject: _Entity | None = None  # the previous sentence's first noun phrase
+    opening_subject_acted: bool = False  # ... and that sentence is a communicative act of it
 
 
 class RuleAttributionExtractor:
@@ -510,6 +511,7 @@ class RuleAttributionExtractor:
 
 
 _LEAD_PRONOUNS = frozenset({"er", "sie"})
+_PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
 _ROLE_ATTACHMENT_PREPOSITIONS = frozenset({"für", "von", "vom", "im", "in", "bei", "beim", "am", "an", "aus"})
 # Titles that open a name in copy translated from English ("Mr. Trump", "Mrs. Clinton").
@@ -706,8 +708,15 @@ class _SentenceAnalysis:
                 self.index,
                 named=np.kind != "role_only",
             )
+            # "Der Presserat hatte beide Blätter abgemahnt." -- its grounds follow in Konjunktiv
+            self.state.opening_subject_acted = not _PASSIVE_AUXILIARIES & set(self.lows) and any(
+                not t.is_capitalised and lemma(low) in lexicon.COMMUNICATIVE_ACT_VERBS
+                for t, low in zip(self.tokens[np.end :], self.lows[np.end :])
+                if t.is_word
+            )  # "Österreich wurde verurteilt": the subject is acted upon
         else:
             self.state.opening_subject = None
+            self.state.opening_subject_acted = False
 
     def _channel_documents(self, found: list[_Found]) -> list[_Found]:
         """'sagte Kurz laut einer Aussendung': the release is Kurz's channel, not a second source."""
@@ -1131,6 +1140,10 @@ class _SentenceAnalysis:
             det = low
             k += 1
             if k < n and lows[k] in _PREPOSITIONS:
+                if j > 0 and toks[j - 1].text == "," and low in {"der", "die", "das"}:
+                    return (
+                        None  # "eines Bürgers, der über kriminelle Flüchtlinge berichtete": a relative clause
+                    )
                 # a long participial modifier: "einer am Mittwoch in Wien vorgestellten Umfrage"
                 k = self._skip_participial_phrase(k)
             # adjectives and participles, also "die auf Muscheln spezialisierte Forscherin"
@@ -3146,6 +3159,11 @@ class _SentenceAnalysis:
                     if np is None:
                         continue
                     return self._found_from_np(np, i, cue, None)
+        owner = self._platform_owner(self._clause_start(i), end)
+        if owner is not None:
+            source, channel = owner
+            entity = _Entity(source, None, None, False, self.index)
+            return _Found(i, source, None, channel, cue, "direct", False, entity)
         if (
             self.state.last_entity is not None
             and self.index - self.state.last_attributed <= CONTINUATION_WINDOW
@@ -3153,6 +3171,28 @@ class _SentenceAnalysis:
             ent = self.state.last_entity
             return _Found(i, ent.source, ent.role, None, cue, "continuation", False, ent)
         return _Found(i, "", None, None, cue, "hedge_only", True, None)
+
+    def _platform_owner(self, lo: int, hi: int) -> tuple[str, str] | None:
+        """'hieß es auf der Billa-Facebookseite' / 'auf der Website der Polizei': the page's owner
+        speaks there -- (owner, the page as channel), or None."""
+        toks, lows = self.tokens, self.lows
+        for k in range(lo, hi - 2):
+            if lows[k] != "auf" or lows[k + 1] not in {"der", "dem", "seiner", "ihrer"}:
+                continue
+            page = toks[k + 2]
+            owner_part, _, head = page.text.rpartition("-")
+            if owner_part and owner_part[:1].isupper() and head.lower() in lexicon.PLATFORM_PAGES:
+                return owner_part, self.text[toks[k].start : page.end]
+            if (
+                page.text.lower() in lexicon.PLATFORM_PAGES
+                and k + 3 < hi
+                and lows[k + 3] in {"der", "des", "von"}
+            ):
+                np = self._np(k + 4 if lows[k + 3] == "von" else k + 3, oblique=True)
+                if np is not None and np.kind in {"name", "group", "role_only"}:
+                    source = _nominative(np.source, lows[k + 3]) if lows[k + 3] != "von" else np.source
+                    return source, self.text[toks[k].start : page.end]
+        return None
 
     # ---- channels -------------------------------------------------------------------------
 
@@ -3201,6 +3241,33 @@ class _SentenceAnalysis:
             kon = [(pos, self.tokens[pos].text)] + kon
         if kon:
             pos, cue = kon[0]
+            actor = state.opening_subject
+            if (
+                actor is not None
+                and state.opening_subject_acted
+                and actor.last_sentence == self.index - 1
+                and state.last_attributed < self.index - 1
+                and (
+                    state.last_entity is None
+                    or _norm_source(actor.source) != _norm_source(state.last_entity.source)
+                )
+            ):
+                # the sentence before is an act, not a report, of its subject ("X rügte Y."): the
+                # Konjunktiv that follows gives X's grounds, not the words of an earlier speaker
+                self.state.entities.append(actor)
+                return [
+                    _Found(
+                        pos,
+                        actor.source,
+                        actor.role,
+                        None,
+                        cue,
+                        "continuation",
+                        False,
+                        actor,
+                        has_own_cue=False,
+                    )
+                ]
             if recent and state.last_entity is not None:
                 ent = self._speaker_behind(state.last_entity)
                 return [

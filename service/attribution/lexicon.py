@@ -2126,6 +2126,47 @@ CONFIRMABLE_REPORT_NOUNS: frozenset[str] = frozenset(
     {"bericht", "berichte", "berichten", "angaben", "meldung", "meldungen", "informationen", "gerüchte"}
 )
 
+# Web pages whose owner speaks on them ("hieß es auf der Billa-Facebookseite").
+PLATFORM_PAGES: frozenset[str] = frozenset(
+    {
+        "facebookseite",
+        "facebook-seite",
+        "facebookpage",
+        "website",
+        "webseite",
+        "homepage",
+        "internetseite",
+        "internetauftritt",
+        "twitterseite",
+        "onlineseite",
+    }
+)
+
+# Acts of communication that are not reports by themselves ("Der Presserat hatte die Zeitung
+# abgemahnt."): a Konjunktiv sentence right after one gives the actor's words or grounds.
+COMMUNICATIVE_ACT_VERBS: frozenset[str] = frozenset(
+    {
+        "abmahnen",
+        "rügen",
+        "kritisieren",
+        "verurteilen",
+        "beklagen",
+        "bemängeln",
+        "monieren",
+        "zurückweisen",
+        "widersprechen",
+        "protestieren",
+        "appellieren",
+        "verlangen",
+        "fordern",
+        "begründen",
+        "verteidigen",
+        "warnen",
+        "beanstanden",
+        "anprangern",
+    }
+)
+
 DOCUMENT_HEADS: tuple[str, ...] = (
     "aussage",  # "Die Aussage fügte hinzu": a statement (in copy translated from English)
     "untersuchung",
