@@ -1653,3 +1653,54 @@ def test_a_passive_act_is_no_act_of_its_subject() -> None:
         ]
     )
     assert _kinds(found[2]) == [("continuation", "Maria Windhager")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Die Ministerin hat darauf aufmerksam gemacht, dass die Frist abläuft.", "die Ministerin"),
+        ("Prinz Henrik hatte nie einen Hehl daraus gemacht, dass er unglücklich war.", "Prinz Henrik"),
+        ("Beide sagten, sie könnten den Druck spüren.", "Beide"),
+        ("Andere warnten, dass es zu spät sei.", "Andere"),
+        (
+            "Ein Sprecher der Universität und des Somerville College sagte, man sei schockiert.",
+            "ein Sprecher der Universität und des Somerville College",
+        ),
+    ],
+)
+def test_saying_expressions_standalone_groups_and_coordinated_owners(sentence: str, source: str) -> None:
+    att = only(sentence)
+    assert (att.kind, att.source) == ("direct", source)
+
+
+def test_an_act_expression_in_the_participle_is_no_report() -> None:
+    found = extract_one("Das Vorhaben wird von der ÖVP mit einem Konzept infrage gestellt.")
+    assert all(a.cue != "gestellt" for a in found)
+
+
+def test_figures_about_something_are_no_source() -> None:
+    assert extract_one("Nach erneut enttäuschenden Geschäftszahlen tritt der Chef zurück.") == []
+    assert [(a.kind, a.source) for a in extract_one("Nach Polizeiangaben wurde niemand verletzt.")] == [
+        ("direct", "Polizei")
+    ]
+
+
+def test_the_company_refers_to_an_organisation_named_after_its_kind() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Turbulenzen an der Spitze des Nürnberger Marktforschungsunternehmens GfK.",
+            "Der Chef gehe bereits Ende September, teilte das Unternehmen mit.",
+        ]
+    )
+    assert _kinds(found[1]) == [("continuation", "GfK")]
+
+
+def test_a_statement_of_an_unnamed_spokesman_goes_on_with_him() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Der Dekan Alan Cubbage sagte, der Professor sei beurlaubt.",
+            "Ein Sprecher der Universität sagte in einer Erklärung, man sei schockiert.",
+            "Die Aussage fügte hinzu, dass die Kollegen bestürzt seien.",
+        ]
+    )
+    assert _kinds(found[2]) == [("continuation", "ein Sprecher der Universität")]

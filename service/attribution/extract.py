@@ -193,7 +193,21 @@ _FIXED_EXPRESSIONS: dict[tuple[str, tuple[str, ...]], str] = {
     ("machen", ("verantwortlich",)): "verantwortlich machen",  # blame is a claim
     ("machen", ("stark",)): "sich stark machen",  # advocacy, like "fordern"
     ("rufen", ("auf",)): "aufrufen",
+    ("machen", ("hehl", "daraus")): "keinen Hehl daraus machen",  # "..., dass": said openly
 }
+# Fixed expressions that say something (not acts like "infrage stellen"): their participle at the
+# clause end is the cue too ("hat darauf aufmerksam gemacht, dass ...").
+_SAYING_EXPRESSIONS = frozenset(
+    {
+        "deutlich machen",
+        "aufmerksam machen",
+        "zu bedenken geben",
+        "zu Protokoll geben",
+        "zum Ausdruck bringen",
+        "geltend machen",
+        "keinen Hehl daraus machen",
+    }
+)
 # Negative indefinite subjects: a reporting verb with one of them reports nothing.
 _NEGATIVE_SUBJECTS = frozenset({"niemand", "keiner"})
 _POSSESSIVES = frozenset(
@@ -511,6 +525,7 @@ class RuleAttributionExtractor:
 
 
 _LEAD_PRONOUNS = frozenset({"er", "sie"})
+_STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle"})
 _PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
 _ROLE_ATTACHMENT_PREPOSITIONS = frozenset({"für", "von", "vom", "im", "in", "bei", "beim", "am", "an", "aus"})
@@ -747,7 +762,7 @@ class _SentenceAnalysis:
             or _is_findings_document(found.source)
             or ent is None
             or not ent.spoke
-            or not ent.named
+            or not (ent.named or ent.role_heads)  # a spokesman, not "die Genannten"
             or _is_document(ent.source)
             or self._introduced_here(found.source)
             or self.index - state.last_attributed > CONTINUATION_WINDOW
@@ -812,6 +827,22 @@ class _SentenceAnalysis:
         They do not start a report: only attributed sources are what Konjunktiv I continues.
         """
         toks, n = self.tokens, len(self.tokens)
+        known = {_norm_source(e.source) for e in self.state.entities}
+        for k in range(n - 1):
+            # "des Marktforschungsunternehmens GfK": an organisation named after its kind is what a
+            # later "das Unternehmen" refers to
+            name = toks[k + 1].text
+            if (
+                toks[k].is_word
+                and toks[k].is_capitalised
+                and institution_head(strip_genitive_s(toks[k].text))
+                and toks[k + 1].is_word
+                and sum(c.isupper() for c in name) >= 2
+                and name.lower() not in known
+            ):
+                role = _strip_genitive_noun(toks[k].text)
+                self.state.entities.append(_Entity(name, role, "n", False, self.index, set()))
+                known.add(name.lower())
         surnames = {e.surname: e for e in self.state.entities if e.surname}
         for k, tok in enumerate(toks):
             ent = surnames.get(strip_genitive_s(tok.text)) if tok.is_capitalised and k > 0 else None
@@ -1087,6 +1118,15 @@ class _SentenceAnalysis:
         ):
             # "Diese haben erklärt, ...", "Der habe gemeint, ...": a demonstrative standing alone
             return _NounPhrase(j, j + 1, toks[j].text, None, "pronoun", _DEMONSTRATIVE_GENDER[low])
+        if (
+            low in _STANDALONE_QUANTIFIERS
+            and j + 1 < n
+            and toks[j + 1].is_word
+            and not toks[j + 1].is_capitalised
+            and (lows[j + 1] in lexicon.AUXILIARIES or _is_reporting_form(lows[j + 1]))
+        ):
+            # "Beide sagten, ...", "Andere warnten, ...": a group standing alone as the subject
+            return _NounPhrase(j, j + 1, toks[j].text, None, "group", "pl")
         if low in lexicon.PERSONAL_PRONOUNS and (
             j == 0 or not toks[j].is_capitalised or j == self._hard_start(j)
         ):
@@ -1497,6 +1537,14 @@ class _SentenceAnalysis:
                 and lows[m] not in lexicon.NON_NAME_CAPITALISED
             ):
                 m += 1
+            if (
+                lows[k] in {"des", "der"}
+                and m + 2 < n
+                and lows[m] == "und"
+                and lows[m + 1] in {"des", "der"}
+                and toks[m + 2].is_capitalised
+            ):
+                m += 1  # "ein Sprecher der Universität und des Somerville College": coordinated owners
             k = m
         return k
 
@@ -2452,6 +2500,14 @@ class _SentenceAnalysis:
         for (stem, words), verb in _FIXED_EXPRESSIONS.items():
             if base == stem and tail[-len(words) :] == words:
                 return verb, end - 1
+            if (
+                base == stem
+                and i >= len(words)
+                and tuple(lows[i - len(words) : i]) == words
+                and _is_participle_form(low, base)
+                and verb in _SAYING_EXPRESSIONS
+            ):
+                return verb, None  # "hat auf Lücken aufmerksam gemacht": the participle at the end
         if base == "machen" and i > 0 and lows[i - 1] == "öffentlich":
             return "öffentlichmachen", None
         particle_index = None
@@ -3702,6 +3758,12 @@ _REPORT_COMPOUND_TAILS = (
 )
 
 
+# Compound owners that report without being institutions ("Branchenangaben", "Insiderinformationen").
+_REPORTING_COMPOUND_OWNERS = frozenset(
+    {"branche", "branchen", "insider", "experten", "anleger", "händler", "markt", "ärzte", "augenzeugen"}
+)
+
+
 def _report_compound_owner(word: str) -> str | None:
     """'DNA-Schätzungen' -> 'DNA', 'US-Justizangaben' -> 'US-Justiz', 'Medienberichten' -> None."""
     low = word.lower()
@@ -3709,6 +3771,17 @@ def _report_compound_owner(word: str) -> str | None:
         if low.endswith(tail) and len(low) > len(tail) + 1:
             owner = word[: len(word) - len(tail)].rstrip("-")
             if owner.lower() in {"medien", "presse", "zeitungs", "eigen", "offizielle"} or len(owner) < 2:
+                return None
+            # "Polizeiangaben", "DNA-Schätzungen", "Branchenangaben": someone who reports -- not
+            # "Geschäftszahlen", "Umsatzzahlen" (figures about something, "nach" = after)
+            stripped = owner[:-1] if owner.endswith("s") and not owner.isupper() else owner
+            if not (
+                "-" in owner
+                or owner.isupper()
+                or institution_head(stripped)
+                or is_role_noun(stripped)
+                or stripped.lower() in _REPORTING_COMPOUND_OWNERS
+            ):
                 return None
             return owner
     return None
