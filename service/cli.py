@@ -280,16 +280,31 @@ def models_make_tiny(
     typer.echo(f"use them with: KURZBRIEF_MODEL_DIR={directory} kurzbrief serve")
 
 
+_SHARED_DATA = Path("../shared/data")
+_DATA_HELP = (
+    "Article text: 10kGNAD CSV and/or WMT newstest .deu files; repeat the option for several "
+    "(default: ../shared/data/10kgnad-dev.csv and newstest2017/2018.deu, those present)."
+)
+
+
+def _eval_data(data: list[Path] | None) -> list[Path]:
+    if data:
+        return data
+    defaults = [_SHARED_DATA / f for f in ("10kgnad-dev.csv", "newstest2017.deu", "newstest2018.deu")]
+    return [p for p in defaults if p.is_file()] or defaults[:1]
+
+
 @eval_app.command("attributions")
 def eval_attributions(
     gold: Annotated[Path, typer.Option(help="Gold JSONL.")] = Path("eval/attributions/dev.jsonl"),
-    data: Annotated[Path, typer.Option(help="10kGNAD CSV.")] = Path("../shared/data/10kgnad-dev.csv"),
+    data: Annotated[list[Path] | None, typer.Option(help=_DATA_HELP)] = None,
     as_json: AsJson = False,
 ) -> None:
     """Precision/recall of attribution extraction against the annotated dev articles."""
     from service.attribution.evaluate_extraction import main as run
 
-    raise typer.Exit(code=run(["--gold", str(gold), "--data", str(data), *(["--json"] if as_json else [])]))
+    files = [str(p) for p in _eval_data(data)]
+    raise typer.Exit(code=run(["--gold", str(gold), "--data", *files, *(["--json"] if as_json else [])]))
 
 
 @eval_app.command("audit")
@@ -297,7 +312,7 @@ def eval_audit(
     fault_set: Annotated[Path, typer.Option("--set", help="Audit dev set JSONL.")] = Path(
         "eval/audit/dev.jsonl"
     ),
-    data: Annotated[Path, typer.Option(help="10kGNAD CSV.")] = Path("../shared/data/10kgnad-dev.csv"),
+    data: Annotated[list[Path] | None, typer.Option(help=_DATA_HELP)] = None,
     attributions: Annotated[
         str, typer.Option(help="German attributions from the hand-annotated 'gold' or the 'extractor'.")
     ] = "extractor",
@@ -306,7 +321,8 @@ def eval_audit(
     """Fault detection and false-flag rates of the brief audit."""
     from service.attribution.evaluate_audit import main as run
 
-    argv = ["--set", str(fault_set), "--data", str(data), "--attributions", attributions]
+    files = [str(p) for p in _eval_data(data)]
+    argv = ["--set", str(fault_set), "--data", *files, "--attributions", attributions]
     raise typer.Exit(code=run([*argv, *(["--json"] if as_json else [])]))
 
 

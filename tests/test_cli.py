@@ -129,3 +129,65 @@ def test_cli_models_download_without_network_is_a_clear_error(
     result = invoke("models", "download", "--model-dir", str(tmp_path))
     assert result.exit_code == 2
     assert "could not download" in result.output and "make-tiny" in result.output
+
+
+def test_cli_eval_attributions_reads_several_data_files(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        'id,category,text\ngnad-1,Inland,"Die Lage sei ernst, sagte Bürgermeister Klaus Winter."\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "nt.deu").write_text(
+        "Streik geht weiter\nDie Gewerkschaft hat den Streik verlängert, teilte die Bahn mit.\n",
+        encoding="utf-8",
+    )
+    gold = [
+        {"type": "article", "article_id": "gnad-1", "category": "Inland", "n_sentences": 1},
+        {
+            "type": "sentence",
+            "article_id": "gnad-1",
+            "index": 0,
+            "anchor": "Die Lage sei ernst, sagte",
+            "attributions": [
+                {
+                    "source": "Klaus Winter",
+                    "role": "Bürgermeister",
+                    "channel": None,
+                    "cue": "sagte",
+                    "kind": "direct",
+                    "hedged": False,
+                }
+            ],
+        },
+        {"type": "article", "article_id": "nt-L0001", "category": "newstest", "n_sentences": 1},
+        {
+            "type": "sentence",
+            "article_id": "nt-L0001",
+            "index": 0,
+            "anchor": "Die Gewerkschaft hat den Streik",
+            "attributions": [
+                {
+                    "source": "die Bahn",
+                    "role": None,
+                    "channel": None,
+                    "cue": "teilte mit",
+                    "kind": "direct",
+                    "hedged": False,
+                }
+            ],
+        },
+    ]
+    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(r) for r in gold) + "\n", encoding="utf-8")
+    result = invoke(
+        "eval",
+        "attributions",
+        "--gold",
+        str(tmp_path / "gold.jsonl"),
+        "--data",
+        str(tmp_path / "a.csv"),
+        "--data",
+        str(tmp_path / "nt.deu"),
+        "--json",
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["overall"]["tp"] == 2 and report["overall"]["fn"] == 0
