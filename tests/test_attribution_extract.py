@@ -1704,3 +1704,33 @@ def test_a_statement_of_an_unnamed_spokesman_goes_on_with_him() -> None:
         ]
     )
     assert _kinds(found[2]) == [("continuation", "ein Sprecher der Universität")]
+
+
+def test_an_age_apposition_stays_out_of_the_way() -> None:
+    assert _kinds(extract_one("Hansford, 62, sagt, dass das Wasser stieg.")) == [("direct", "Hansford")]
+    assert _kinds(extract_one("Leroy Hansford (62) sagt, dass das Wasser stieg.")) == [
+        ("direct", "Leroy Hansford")
+    ]
+
+
+def test_scientists_named_by_their_discipline_are_persons() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Lage sei ernst, sagte Mike Steele.",
+            "Der Meteorologe Alek Krautmann sagt, dass beide Flüsse steigen könnten.",
+            "Er sagte auch, dass eine Gefahr bestehe.",
+        ]
+    )
+    assert _kinds(found[1]) == [("direct", "Alek Krautmann")]
+    assert _kinds(found[2]) == [("continuation", "Alek Krautmann")]
+
+
+def test_the_company_is_a_company_by_its_legal_form_not_a_share_of_respondents() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Die Umfrage wurde von der Stratos Jet Charters Inc. durchgeführt.",
+            "2,2 Prozent der Befragten gaben an, sie hätten Waffen dabeigehabt.",
+            "Das Unternehmen sagte, es habe Reisende im ganzen Land befragt.",
+        ]
+    )
+    assert _kinds(found[2]) == [("continuation", "Stratos Jet Charters Inc.")]

@@ -525,6 +525,12 @@ class RuleAttributionExtractor:
 
 
 _LEAD_PRONOUNS = frozenset({"er", "sie"})
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?i)^(?:\S+\s+)?(?:\d[\d,.]*|jede[rs]?|die hälfte|ein drittel|ein viertel)\b|\bprozent\b|%"
+)
+_COMPANY_FORMS = frozenset(
+    {"AG", "GmbH", "SE", "KG", "Inc", "Ltd", "Corp", "Co", "plc", "LLC", "S.A.", "N.V."}
+)
 _STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle"})
 _PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
@@ -842,6 +848,22 @@ class _SentenceAnalysis:
             ):
                 role = _strip_genitive_noun(toks[k].text)
                 self.state.entities.append(_Entity(name, role, "n", False, self.index, set()))
+                known.add(name.lower())
+        for k in range(1, n):
+            # "dem Stratos Jet Charters Inc.", "der Voestalpine AG": a company by its legal form
+            if toks[k].text not in _COMPANY_FORMS or not toks[k - 1].is_capitalised:
+                continue
+            start = k - 1
+            while start > 0 and toks[start - 1].is_word and toks[start - 1].is_capitalised:
+                start -= 1
+            end = (
+                k + 2
+                if k + 1 < n and toks[k + 1].text == "." and toks[k].text in {"Inc", "Ltd", "Corp", "Co"}
+                else k + 1
+            )
+            name = self.text[toks[start].start : toks[end - 1].end]
+            if start < k and name.lower() not in known and not is_role_noun(toks[start].text):
+                self.state.entities.append(_Entity(name, None, "n", False, self.index, set()))
                 known.add(name.lower())
         surnames = {e.surname: e for e in self.state.entities if e.surname}
         for k, tok in enumerate(toks):
@@ -1552,6 +1574,14 @@ class _SentenceAnalysis:
         """', Sprecherin der Landespolizei,' after a name becomes its role; '(SPÖ)' is skipped."""
         toks, n = self.tokens, len(self.tokens)
         k = np.end
+        if (
+            np.kind == "name"
+            and k + 2 < n
+            and (toks[k].text, toks[k + 2].text) in {("(", ")"), (",", ",")}
+            and _is_number(toks[k + 1].text)
+        ):
+            # an age: "Leroy Hansford (62) sagt", "Hansford, 62, sagt"
+            np.end = k = k + 3
         if k < n and toks[k].text == "(":
             close = next((m for m in range(k + 1, min(n, k + 6)) if toks[m].text == ")"), None)
             if close is not None and _PARTY_TAG.match(self.text[toks[k].start : toks[close].end]):
@@ -1723,7 +1753,12 @@ class _SentenceAnalysis:
             prefix = low.rsplit("-", 1)[0] if "-" in low else None
             wants_authority = low.rsplit("-", 1)[-1] in lexicon.AUTHORITY_REFERRING_NOUNS
             for ent in recent:
-                if ent.is_person or _is_document(ent.source) or _is_generic_description(ent.source):
+                if (
+                    ent.is_person
+                    or _is_document(ent.source)
+                    or _is_generic_description(ent.source)
+                    or _SHARE_OF_PEOPLE.search(ent.source)  # "2,2 Prozent der Befragten" is no company
+                ):
                     continue
                 # "die Behörde" is an authority, "die Organisation" or "die Zeitung" is not
                 if wants_authority != _is_authority(ent.source):

@@ -105,6 +105,8 @@ def role_head(word: str) -> str | None:
     low = word.lower().rstrip("-")
     if not word[:1].isupper() and not word[:1].isdigit():
         return None
+    if low.endswith(lexicon.ROLE_HEAD_EXCLUSIONS):
+        return None
     for head in lexicon.ROLE_HEADS:
         for form in (head, head + "in", head + "innen", head + "n", head + "en", head + "s"):
             if low.endswith(form) and (

@@ -825,6 +825,7 @@ ROLE_HEADS: tuple[str, ...] = (
     "vorsitzende",
     "vorsitzender",
     "experte",
+    "ologe",  # Meteorologe, Virologe, Soziologe, Politologe (not Katalog(e): see ROLE_HEAD_EXCLUSIONS)
     "expertin",
     "analyst",
     "ökonom",
@@ -1016,6 +1017,8 @@ ROLE_HEADS: tuple[str, ...] = (
 
 # Role heads that also occur as common surnames; only a role when a name follows.
 ROLE_HEADS_SURNAME_LIKE: frozenset[str] = frozenset({"bauer", "richter", "könig", "wirt", "kaiser"})
+# Words that end in a role head without being a role ("Kataloge" is the plural of "Katalog").
+ROLE_HEAD_EXCLUSIONS: tuple[str, ...] = ("kataloge", "dialoge", "monologe", "prologe", "epiloge", "analoge")
 
 # Nouns for organisations: a determiner + one of these is an institutional source.
 INSTITUTION_HEADS: tuple[str, ...] = (
