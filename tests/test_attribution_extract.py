@@ -1734,3 +1734,25 @@ def test_the_company_is_a_company_by_its_legal_form_not_a_share_of_respondents()
         ]
     )
     assert _kinds(found[2]) == [("continuation", "Stratos Jet Charters Inc.")]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first() -> None:
+    found = extract_one("Der Bürgermeister dankte den Helfern und betonte, die Stadt sei gerüstet.")
+    assert _kinds(found) == [("direct", "der Bürgermeister")]
+
+
+def test_he_is_the_speaker_not_the_man_mentioned_beside_him() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            (
+                "Reid sagt, Clinton bleibe bei Garland. "
+                "Harry Reid, Anführer der Demokraten, ist überzeugt, dass sie gewinnt."
+            ),
+            (
+                "Eine Sprecherin von Reid sagte später, er habe noch nicht mit Clinton gesprochen, "
+                "ob sie Garland nominiere."
+            ),
+            "Er lobte Garland und sagte, Clintons Team würde nicht für Unruhe sorgen.",
+        ]
+    )
+    assert _kinds(found[2]) == [("continuation", "Harry Reid")]

@@ -613,6 +613,25 @@ def _resolve_forward(sentences: Sequence[str], result: list[list[Attribution]]) 
                 ]
 
 
+def _plain_name(source: str) -> bool:
+    """'Harry Reid', 'Reid' -- not 'eine Sprecherin von Reid' or 'Bürgermeister Huber'."""
+    words = source.split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in lexicon.DETERMINERS
+        and not is_role_noun(words[0])
+    )
+
+
+def _speaker_first(pool: list[_Entity]) -> _Entity:
+    """The most recent candidate; among those last seen in the same sentence, one that has spoken
+    ("Eine Sprecherin von Reid sagte, ob sie Garland nominiere. Er lobte …": Reid, not Garland)."""
+    top = pool[0]
+    tied = [e for e in pool if e.last_sentence == top.last_sentence]
+    return next((e for e in tied if e.spoke), top)
+
+
 def _is_pronoun_source(source: str) -> bool:
     return source.lower() in lexicon.PERSONAL_PRONOUNS
 
@@ -923,6 +942,25 @@ class _SentenceAnalysis:
 
     def _update_state(self, found: list[_Found]) -> None:
         state = self.state
+        for f in found:
+            if f.entity is not None and f.entity not in state.entities and _plain_name(f.entity.source):
+                # "Reid sagt … Harry Reid, Anführer der Demokraten, ist überzeugt": the speaker
+                # and the person registered from the same sentence are one entity
+                twin = next(
+                    (
+                        e
+                        for e in state.entities
+                        if e.is_person and _plain_name(e.source) and e.surname == f.entity.surname
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    if len(f.entity.source.split()) > len(twin.source.split()):
+                        twin.source = f.entity.source
+                    twin.gender = twin.gender or f.entity.gender
+                    twin.role = twin.role or f.entity.role
+                    twin.role_heads |= f.entity.role_heads
+                    f.entity = twin
         for f in found:
             if f.entity is not None:
                 # "nach einem Bericht von X", "In einem Rundschreiben macht X ...": X's text
@@ -1891,16 +1929,17 @@ class _SentenceAnalysis:
                 [e for e in recent if e.is_person and e.gender is None],
             ):
                 if pool:
-                    return pool[0]
+                    return _speaker_first(pool)
         elif gender == "f_or_pl":
             for pool in (
                 [e for e in recent if e.gender in {"f", "pl", "f_or_pl"}],
                 [e for e in recent if e.is_person and e.gender is None],
             ):
                 if pool:
-                    if pool[0].gender is None:
-                        pool[0].gender = "f"
-                    return pool[0]
+                    chosen = _speaker_first(pool)
+                    if chosen.gender is None:
+                        chosen.gender = "f"
+                    return chosen
         elif recent:
             return recent[0]
         return None
@@ -2833,6 +2872,17 @@ class _SentenceAnalysis:
         if any(lows[k] in _NEGATIVE_SUBJECTS for k in range(start, self._clause_end(i))):
             return None  # "niemand habe das beanstandet": nobody said anything, there is no source
         subject = self._subject(anchor)
+        if subject is None and anchor > 1 and lows[anchor - 1] == "und":
+            # "Er lobte Garland und sagte, …": the second verb shares the first one's subject
+            first = self._np(self._hard_start(anchor))
+            if (
+                first is not None
+                and first.kind in {"pronoun", "name", "role_only", "group"}
+                and first.end < anchor - 2
+                and toks[first.end].is_word
+                and not toks[first.end].is_capitalised
+            ):
+                subject = first
         if subject is None:
             return None
         if subject.kind == "pronoun" and lows[subject.start] == "man" and anchor == 0:
