@@ -381,7 +381,7 @@ class ProvenanceAligner:
                 break
             share = best_gain / claim.total
             if not chosen:
-                if share < FUSED_MIN_FIRST:
+                if share < min(FUSED_MIN_FIRST, self.min_coverage):
                     return []
             elif share < self.min_extra_coverage or best_gain < MIN_EXTRA_WEIGHT:
                 break
