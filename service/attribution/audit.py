@@ -691,10 +691,9 @@ def _mentions_institution(ref: SourceRef, text: str) -> bool:
     source = ref.attribution.source
     if not source.strip() or parse_source(source, True).surnames:
         return False
-    candidates = list(ref.renderings)
     return any(
         source_match_score(source, m.group(0)) >= MATCH_THRESHOLD
-        or any(english_similarity(r, m.group(0)) >= MATCH_THRESHOLD for r in candidates)
+        or any(english_similarity(r, m.group(0)) >= MATCH_THRESHOLD for r in ref.renderings)
         for m in _CAPITALISED_RUN.finditer(text)
         if m.group(0).lower() not in {"the", "a"}
     )

@@ -507,6 +507,7 @@ class RuleAttributionExtractor:
             )
         state = _State()
         result: list[list[Attribution]] = []
+        balances = [_quote_balance(s) if isinstance(s, str) else 0 for s in sentences]
         for index, sentence in enumerate(sentences):
             if not isinstance(sentence, str):
                 raise TypeError(f"sentence {index} is {type(sentence).__name__}, expected str")
@@ -516,9 +517,7 @@ class RuleAttributionExtractor:
                 state.last_first_person = False
             # A quote left open is only carried on when a later sentence closes it soon: a
             # missing or mistyped closing mark must not turn the rest of the article into a quote.
-            state.quote_closes_soon = any(
-                _quote_balance(s) < 0 for s in sentences[index + 1 : index + 1 + QUOTE_SPAN]
-            )
+            state.quote_closes_soon = any(b < 0 for b in balances[index + 1 : index + 1 + QUOTE_SPAN])
             result.append(_SentenceAnalysis(sentence, index, state).run())
         _resolve_forward(sentences, result)
         return result
@@ -1487,15 +1486,10 @@ class _SentenceAnalysis:
                 core_end = k + 2  # "jeder Dritte"
         if core_end is None and k + 1 < n and lows[k] in {"die", "ein"} and lows[k + 1] in _FRACTIONS:
             core_end = k + 2  # "die Hälfte", "ein Viertel"
-        if (
-            core_end is None
-            and k + 2 < n
-            and lows[k] in _PARTITIVE_QUANTIFIERS
-            and lows[k + 1] == "der"
-            and self._extend_genitive(k + 1) > k + 2
-        ):
+        if core_end is None and k + 2 < n and lows[k] in _PARTITIVE_QUANTIFIERS and lows[k + 1] == "der":
             end = self._extend_genitive(k + 1)  # "Manche der Demokraten", "einige der Anrainer"
-            return _NounPhrase(j, end, self.text[toks[j].start : toks[end - 1].end], None, "group", "pl")
+            if end > k + 2:
+                return _NounPhrase(j, end, self.text[toks[j].start : toks[end - 1].end], None, "group", "pl")
         if core_end is None:
             return None
         end = self._extend_genitive(core_end)
