@@ -1756,3 +1756,24 @@ def test_he_is_the_speaker_not_the_man_mentioned_beside_him() -> None:
         ]
     )
     assert _kinds(found[2]) == [("continuation", "Harry Reid")]
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["Kritisch äußerte sich der Minister dazu", "Gerungen wurde um Sendeplätze, erzählt der Minister"],
+)
+def test_an_adjective_or_participle_opening_the_sentence_is_no_speaker(opener: str) -> None:
+    found = RuleAttributionExtractor().extract(
+        ["Minister Max Huber trat am Montag vor die Presse.", f"{opener}, es gebe keine Einigung."]
+    )
+    assert [a.source for a in found[1]] == ["Max Huber"]
+
+
+def test_a_surname_opened_by_a_particle_is_the_named_person() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Es gab große Widerstände, sagt Martijn van Hout.",
+            "Das sei ein Quasi-Monopol, kritisiert van Hout.",
+        ]
+    )
+    assert _kinds(found[1]) == [("direct", "van Hout")]

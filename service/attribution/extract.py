@@ -1290,10 +1290,17 @@ class _SentenceAnalysis:
             if k >= n or not toks[k].is_capitalised:
                 return None
             return _NounPhrase(j, k + 1, self.text[toks[j].start : toks[k].end], None, "group", "pl")
+        elif self._particle_surname(j):
+            pass  # "erzählt van Hout" after "Martijn van Hout": the particle opens the surname
         elif not toks[j].is_capitalised or low in lexicon.NON_NAME_CAPITALISED:
             return None
+        elif self._non_noun_opener(j):
+            return None  # "Kritisch äußerte sich ...", "Gerungen wurde ...", "Aufgrund der ..."
         run_start = k
         run: list[int] = []
+        if det is None and not toks[j].is_capitalised and self._particle_surname(j):
+            run.append(j)
+            k += 1
         while k < n and toks[k].is_word:
             if toks[k].is_capitalised or _is_number(toks[k].text) and run:
                 if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
@@ -1452,6 +1459,39 @@ class _SentenceAnalysis:
         np = _NounPhrase(j, end, source, role, kind, gender, head, head_word)
         self._attach_apposition(np)
         return np
+
+    def _particle_surname(self, j: int) -> bool:
+        """'van Hout', 'de Maizière': a lower-case name particle followed by a capitalised word,
+        where a person the article has named ends in these two words."""
+        toks, n = self.tokens, len(self.tokens)
+        if self.lows[j] not in _NAME_PARTICLES or self.lows[j] == "von" or j + 1 >= n:
+            return False
+        if not toks[j + 1].is_capitalised:
+            return False
+        tail = f" {toks[j].text} {toks[j + 1].text}"
+        return any(e.is_person and f" {e.source}".endswith(tail) for e in self.state.entities)
+
+    def _non_noun_opener(self, j: int) -> bool:
+        """A capitalised word opening the sentence that is an adjective, adverb, participle or
+        preposition, not a noun: only its capital letter made it look like a name.
+
+        The lemmatizer's dictionary keeps nouns capitalised, so a lower-case lemma means the
+        word is not a noun. A name the article has already registered ("Kurz" after "Sebastian
+        Kurz") or a known first name stays a name, and so does an adjective a capitalised word
+        follows ("Neue Zürcher Zeitung", "Sechs Jahre").
+        """
+        toks, n = self.tokens, len(self.tokens)
+        tok = toks[j]
+        if not tok.is_capitalised or j != self._hard_start(j) or not tok.text.isalpha():
+            return False
+        if j + 1 < n and toks[j + 1].is_word and toks[j + 1].is_capitalised:
+            return False
+        base = lemma(tok.text)
+        if not base[:1].islower() or is_first_name(tok.text):
+            return False
+        return not any(
+            e.source == tok.text or e.surname == tok.text for e in self.state.entities
+        )
 
     def _quantified_group(self, j: int) -> _NounPhrase | None:
         """A share of people as a subject: 'drei von vier Befragten', 'mehr als die Hälfte',
