@@ -1777,3 +1777,31 @@ def test_a_surname_opened_by_a_particle_is_the_named_person() -> None:
         ]
     )
     assert _kinds(found[1]) == [("direct", "van Hout")]
+
+
+def test_a_subheading_glued_to_the_sentence_is_not_the_speaker() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Der Wirtschaftslandesrat Michael Strugl sagte, er sehe mehr Reformwillen.",
+            "Sechs Jahre in der Komfortzone Strugl warnte davor, das Thema zu überschätzen.",
+            "Man dürfe den Vertrauensverlust nicht übersehen.",
+        ]
+    )
+    assert _kinds(found[1]) == [("direct", "Strugl")]
+    assert _kinds(found[2]) == [("continuation", "Michael Strugl")]
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "source"),
+    [
+        ("Papst Franziskus hat in Ecuador seine Reise begonnen.", "Wir brauchen Dialog, sagte der Papst.", "Franziskus"),
+        (
+            "UN-Generalsekretär Ban Ki-moon sprach vor Bundespräsident Heinz Fischer.",
+            "Spaltung verletzt Menschen, betonte der UN-Chef.",
+            "Ban Ki-moon",
+        ),
+    ],
+)
+def test_a_role_noun_refers_back_to_the_person_named_with_that_role(first: str, later: str, source: str) -> None:
+    found = RuleAttributionExtractor().extract([first, later])
+    assert _kinds(found[1]) == [("continuation", source)]

@@ -937,7 +937,33 @@ class _SentenceAnalysis:
                         self.state.entities.append(entity)
                     k = max(np.end, k + 1)
                     continue
+            if after_role and self._single_name_after_role(k):
+                # "Papst Franziskus hat ...", "Innenminister Kickl will ...": one name after its
+                # role is the person a later "der Papst" or "der Minister" refers back to
+                np = self._np(k - 1)
+                if np is not None and np.kind == "name" and np.source == toks[k].text:
+                    entity, _ = self._entity_for(np)
+                    if entity is not None:
+                        entity.last_sentence = self.index
+                        if entity in self.state.entities:
+                            self.state.entities.remove(entity)
+                        self.state.entities.append(entity)
             k += 1
+
+    def _single_name_after_role(self, k: int) -> bool:
+        toks, n = self.tokens, len(self.tokens)
+        tok = toks[k]
+        return (
+            tok.is_word
+            and tok.is_capitalised
+            and tok.text.isalpha()
+            and len(tok.text) >= 3
+            and not is_role_noun(tok.text)
+            and self.lows[k] not in lexicon.NON_NAME_CAPITALISED
+            and not _is_time_word(self.lows[k])
+            and (k + 1 >= n or not toks[k + 1].is_word or not toks[k + 1].is_capitalised)
+            and lemma(tok.text) == tok.text  # a declined noun ("Polizisten") is no name
+        )
 
     def _update_state(self, found: list[_Found]) -> None:
         state = self.state
@@ -1868,6 +1894,18 @@ class _SentenceAnalysis:
             if e.is_person and e.named and _gender_compatible(np.gender, e.gender)
         ]
         family = role_family(keys)
+        head_word = np.head_word or ""
+        if "-" in head_word.strip("-"):
+            # "der UN-Chef": the person whose role carries the same prefix ("UN-Generalsekretär")
+            # before anyone else whose role is only a synonym ("Bundespräsident")
+            prefix = head_word.lower().rsplit("-", 1)[0] + "-"
+            for ent in persons:
+                if (
+                    self.index - ent.last_sentence <= PRONOUN_WINDOW * 2
+                    and family & ent.role_heads
+                    and (ent.role or "").lower().startswith(prefix)
+                ):
+                    return ent
         for ent in persons:
             if self.index - ent.last_sentence <= PRONOUN_WINDOW * 2 and family & ent.role_heads:
                 return ent
@@ -2968,6 +3006,9 @@ class _SentenceAnalysis:
         toks, lows, n = self.tokens, self.lows, len(self.tokens)
         # left: noun phrase (with apposition) filling the position before the verb
         hard = self._hard_start(a)
+        glued = self._name_after_run_in_heading(hard, a)
+        if glued is not None:
+            return glued
         first = self._np(hard)
         if (
             first is not None
@@ -3177,6 +3218,34 @@ class _SentenceAnalysis:
                 # a second verb sharing the first one's subject:
                 # "Schneeberger weiß, dass ..., fügte jedoch hinzu, dass ..."
                 return first
+        return None
+
+    def _name_after_run_in_heading(self, hard: int, a: int) -> _NounPhrase | None:
+        """'Sechs Jahre in der Komfortzone Strugl warnte': a subheading the web page glued to
+        the sentence without punctuation, then a person the article has named, then the verb.
+
+        Only a registered name right before the verb, after a capitalised word that is neither
+        a role noun nor part of the name, counts: "Minister Strugl warnte" stays one phrase.
+        """
+        toks = self.tokens
+        names = {e.source for e in self.state.entities if e.is_person} | {
+            e.surname for e in self.state.entities if e.surname
+        }
+        for m in range(a - 1, max(hard, a - 3), -1):
+            candidate = self.text[toks[m].start : toks[a - 1].end]
+            if candidate not in names:
+                continue
+            before = toks[m - 1]
+            if not (before.is_word and before.is_capitalised) or m - 1 < hard:
+                return None
+            if is_role_noun(before.text) or is_first_name(before.text) or referring_head(before.text):
+                return None
+            if m - 1 == hard and m - 1 + 1 == a - 1:
+                return None  # a single word before the name could be its own first word
+            np = self._np(m)
+            if np is not None and np.kind == "name" and np.end == a:
+                return np
+            return None
         return None
 
     def _affiliation_between(self, start: int, verb: int) -> bool:

@@ -868,6 +868,8 @@ ROLE_HEADS: tuple[str, ...] = (
     "coach",
     "bischof",
     "papst",
+    "pontifex",
+    "kirchenoberhaupt",
     "könig",
     "königin",
     "premier",
@@ -1843,6 +1845,9 @@ ROLE_FAMILIES: tuple[frozenset[str], ...] = (
         }
     ),
     frozenset({"präsident", "präsidentin", "staatschef", "staatsoberhaupt"}),
+    frozenset({"papst", "pontifex", "kirchenoberhaupt"}),
+    # "der UN-Chef" after "UN-Generalsekretär Ban Ki-moon", "der Nato-Chef" after its secretary general
+    frozenset({"generalsekretär", "generalsekretärin", "chef", "chefin"}),
     frozenset(
         {
             "chef",
