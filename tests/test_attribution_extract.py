@@ -1805,3 +1805,18 @@ def test_a_subheading_glued_to_the_sentence_is_not_the_speaker() -> None:
 def test_a_role_noun_refers_back_to_the_person_named_with_that_role(first: str, later: str, source: str) -> None:
     found = RuleAttributionExtractor().extract([first, later])
     assert _kinds(found[1]) == [("continuation", source)]
+
+
+def test_er_right_after_the_verb_is_its_subject() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Wassermeister Rupert Göller sagte, es sei eine gute Zeit gewesen.",
+            "Als Höhepunkte bezeichnete er den Brunnenbau und die Neustrukturierung.",
+        ]
+    )
+    assert _kinds(found[1]) == [("continuation", "Rupert Göller")]
+
+
+def test_a_relative_named_with_kin_and_name_is_the_speaker() -> None:
+    found = extract_one("„Er hat viel durchgemacht“, teilte seine Großmutter Delores Melendez dem Sender mit.")
+    assert [(a.source, a.role) for a in found] == [("Delores Melendez", "Großmutter")]

@@ -317,6 +317,10 @@ _SUBJECT_VERB_ADVERBS = frozenset(
         "nun",
         "zudem",
         "ebenfalls",
+        "seinerseits",
+        "ihrerseits",
+        "daraufhin",
+        "schließlich",
     }
 )
 # Institutions that speak where they are ("Im Ministerium hieß es", "Im Rathaus sieht man").
@@ -1384,6 +1388,8 @@ class _SentenceAnalysis:
         for x in range(len(words) - 1):
             if is_role_noun(words[x]) and not is_first_name(words[x]):
                 split = x + 1
+            elif x == 0 and len(words) >= 3 and referring_head(words[x]) == "person":
+                split = 1  # "Großmutter Delores Melendez": kin before a two-word name is a role
         if split == 0 and det:
             named_at = next((x for x in range(1, len(words) - 1) if is_first_name(words[x])), None)
             if named_at is not None:
@@ -1567,11 +1573,14 @@ class _SentenceAnalysis:
         """A role noun at k owned by the possessive or genitive at j ("seine Anwältin", "Badawis
         Ehefrau Ensaf Haidar"): the named person with that role, or the role phrase itself."""
         toks = self.tokens
-        if k >= len(toks) or not toks[k].is_capitalised or not is_role_noun(toks[k].text):
+        if k >= len(toks) or not toks[k].is_capitalised:
+            return None
+        kin = not is_role_noun(toks[k].text) and referring_head(toks[k].text) == "person"
+        if not is_role_noun(toks[k].text) and not kin:
             return None
         inner = self._np(k)
-        if inner is None or inner.kind not in {"name", "role_only"}:
-            return None
+        if inner is None or inner.kind not in {"name", "role_only"} or kin and inner.kind != "name":
+            return None  # "seine Großmutter Delores Melendez" names her; "seine Großmutter" alone does not
         inner.start = j
         if inner.kind == "role_only":
             inner.source = self.text[toks[j].start : toks[inner.end - 1].end]
@@ -3009,6 +3018,10 @@ class _SentenceAnalysis:
         glued = self._name_after_run_in_heading(hard, a)
         if glued is not None:
             return glued
+        if a + 1 < n and lows[a + 1] == "er" and a > hard and toks[a - 1].text not in {",", "und"}:
+            # "Als Höhepunkte bezeichnete er ...": "er" right after the finite verb is its subject
+            # (nominative only), whatever fills the position before the verb
+            return _NounPhrase(a + 1, a + 2, toks[a + 1].text, None, "pronoun", "m")
         first = self._np(hard)
         if (
             first is not None

@@ -210,6 +210,25 @@ PERSON_NOUNS: frozenset[str] = frozenset(
         "vater",
         "tochter",
         "sohn",
+        # kin by which a report names a relative before the name ("seine Großmutter Delores X")
+        "großmutter",
+        "großvater",
+        "schwester",
+        "bruder",
+        "onkel",
+        "tante",
+        "cousin",
+        "cousine",
+        "nichte",
+        "neffe",
+        "enkel",
+        "enkelin",
+        "stiefvater",
+        "stiefmutter",
+        "schwiegermutter",
+        "schwiegervater",
+        "lebensgefährte",
+        "lebensgefährtin",
     }
 )
 
