@@ -1810,7 +1810,7 @@ def test_a_role_noun_refers_back_to_the_person_named_with_that_role(first: str, 
 def test_er_right_after_the_verb_is_its_subject() -> None:
     found = RuleAttributionExtractor().extract(
         [
-            "Wassermeister Rupert Göller sagte, es sei eine gute Zeit gewesen.",
+            "Bürgermeister Rupert Göller sagte, es sei eine gute Zeit gewesen.",
             "Als Höhepunkte bezeichnete er den Brunnenbau und die Neustrukturierung.",
         ]
     )
