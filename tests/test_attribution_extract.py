@@ -1820,3 +1820,31 @@ def test_er_right_after_the_verb_is_its_subject() -> None:
 def test_a_relative_named_with_kin_and_name_is_the_speaker() -> None:
     found = extract_one("„Er hat viel durchgemacht“, teilte seine Großmutter Delores Melendez dem Sender mit.")
     assert [(a.source, a.role) for a in found] == [("Delores Melendez", "Großmutter")]
+
+
+def test_a_person_before_a_colon_and_first_person_speech_speaks() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Bundeskanzlerin Angela Merkel war beim Gipfel in Brüssel.",
+            "Merkel, die darauf bestand, hatte sich danach zufrieden gezeigt: Wir helfen Griechenland.",
+        ]
+    )
+    assert _kinds(found[1]) == [("direct", "Merkel")]
+
+
+def test_a_colon_after_a_clause_without_a_person_is_no_speech_tag() -> None:
+    assert extract_one("Die Regel ist klar: Wir zahlen nicht.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Das sei nicht tragbar, deponierte Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl.",
+            "Christoph Leitl",
+        ),
+        ("Die Folgen wären gering, sagte Österreichs Wirtschaftsdelegierter in London, Christian Kesberg.", "Christian Kesberg"),
+    ],
+)
+def test_the_name_apposed_to_a_description_after_the_verb_is_the_speaker(sentence: str, source: str) -> None:
+    assert [a.source for a in extract_one(sentence)] == [source]

@@ -692,6 +692,8 @@ class _SentenceAnalysis:
         found += self._viewpoint()
         if not found:
             found += self._headline_source()
+        if not found:
+            found += self._subject_before_quote()
         found = self._dedupe(found)
         found = self._channel_documents(found)
         found = [self._document_of_last_speaker(f) for f in found]
@@ -2521,6 +2523,55 @@ class _SentenceAnalysis:
             self.used.update(range(np.start, np.end))
         return [found] if found else []
 
+    def _subject_before_quote(self) -> list[_Found]:
+        """'Merkel, die darauf bestand, hatte sich danach zufrieden gezeigt: „Es wird nichts
+        geschlossen.“', '... will Leitl so nicht stehen lassen: Wir schauen immer ...': a clause
+        about a person, then a colon and a quote or first-person speech -- the person speaks,
+        whatever verb the clause used.
+
+        Only when nothing else in the sentence attributes it, and only for a name or a pronoun
+        that opens the clause or a name right after its finite verb.
+        """
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        if ":" not in lows:
+            return []
+        colon = lows.index(":")
+        if colon < 2 or colon + 1 >= n or _is_number(toks[colon - 1].text):
+            return []
+        quoted = toks[colon + 1].text in {"„", '"', "»"}
+        first_person = bool(set(lows[colon + 1 : colon + 9]) & lexicon.FIRST_PERSON)
+        if not quoted and not first_person:
+            return []
+        if any(lows[m] in {"„", "“", '"'} for m in range(colon)):
+            return []  # a quote before the colon belongs to what precedes it
+        start = 0
+        while start < colon and lows[start] in _FOCUS_PARTICLES | {"dazu", "danach", "und"}:
+            start += 1
+        np = self._np(start)
+        if np is None or np.kind not in {"name", "pronoun"} or np.end > colon:
+            np = None
+            for j in range(start + 1, colon):
+                prev = toks[j - 1]
+                if not (toks[j].is_capitalised and prev.is_word and not prev.is_capitalised):
+                    continue
+                if lows[j - 1] in _PREPOSITIONS or lows[j - 1] in lexicon.DETERMINERS:
+                    continue
+                if not (lows[j - 1] in lexicon.AUXILIARIES or lows[j - 1] in _MODALS or _could_be_verb(lows[j - 1], lemma(lows[j - 1]))):
+                    continue
+                candidate = self._np(j)
+                if candidate is not None and candidate.kind == "name" and candidate.end <= colon:
+                    np = candidate
+                break
+        if np is None:
+            return []
+        if np.kind == "name" and not any(
+            e.is_person and (e.surname == np.source.split()[-1] or e.source == np.source)
+            for e in self.state.entities
+        ) and not is_first_name(np.source.split()[0]):
+            return []  # only a person: "Die Regel ist klar: ..." is no speaker
+        found = self._found_from_np(np, np.start, ":", None)
+        return [found] if found else []
+
     def _nominal_cues(self) -> list[_Found]:
         """Reports carried by a noun: 'In X war von ... die Rede', '..., lautet die Logik des
         Ministeriums', 'X ist überzeugt, dass ...'."""
@@ -3199,6 +3250,9 @@ class _SentenceAnalysis:
                     # "ein Nutzer", "ein Kollege", "ein Passant": agent nouns name a person
                     and not right.source.split()[-1].lower().endswith(_AGENT_NOUN_ENDINGS)
                 ):
+                    apposed = self._name_apposed_to(right)
+                    if apposed is not None:
+                        return apposed
                     self._coordinate(right, a, must_end_at=None)
                     return right
         # coordinated or interrupted: "X verurteilte ... und forderte", "Prieth, für den ..., zeigte sich"
@@ -3260,6 +3314,32 @@ class _SentenceAnalysis:
                 return np
             return None
         return None
+
+    def _name_apposed_to(self, np: _NounPhrase) -> _NounPhrase | None:
+        """'deponierte Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl,
+        im Gespräch': a description after the verb, then the person's name as an apposition --
+        the name is the speaker, the description its role."""
+        toks, n = self.tokens, len(self.tokens)
+        comma = np.end
+        if (
+            comma + 2 < n
+            and self.lows[comma] in {"in", "aus", "bei", "von"}
+            and toks[comma + 1].is_capitalised
+            and toks[comma + 2].text == ","
+        ):
+            comma += 2  # "Österreichs Wirtschaftsdelegierter in London, Christian Kesberg"
+        description = np.kind in {"role_only", "group"} or (
+            np.kind == "name" and is_role_noun(np.source.split()[-1])  # "Österreichs Wirtschaftsdelegierter"
+        )
+        if not description or comma + 1 >= n or toks[comma].text != ",":
+            return None
+        name = self._np(comma + 1)
+        if name is None or name.kind != "name" or len(name.source.split()) < 2:
+            return None
+        if name.end < n and toks[name.end].is_word and self.lows[name.end] not in _PREPOSITIONS:
+            return None  # the comma opened a clause, not an apposition
+        name.role = name.role or _lower_determiner(np.source)
+        return name
 
     def _affiliation_between(self, start: int, verb: int) -> bool:
         """'vom Institut für Rechts- und Kriminalsoziologie (IRKS)', 'von der Universität Graz':

@@ -59,6 +59,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "aussagen",
         "beteuern",
         "bekräftigen",
+        "deponieren",  # Austrian: "deponierte der Kammerpräsident" (stated his position)
         "hervorheben",
         "anmerken",
         "präzisieren",
@@ -843,6 +844,8 @@ ROLE_HEADS: tuple[str, ...] = (
     "abgeordneter",
     "vorsitzende",
     "vorsitzender",
+    "delegierte",
+    "delegierter",
     "experte",
     "ologe",  # Meteorologe, Virologe, Soziologe, Politologe (not Katalog(e): see ROLE_HEAD_EXCLUSIONS)
     "expertin",
