@@ -303,6 +303,7 @@ _QUESTION_WORDS = frozenset(
 )
 _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
 _AGENT_NOUN_ENDINGS = ("er", "ist", "ant", "ent", "ege", "euge", "ling", "iker")
+_GENRE_CUES = frozenset({"zufolge", "laut", "Laut"})
 _SUBJECT_VERB_ADVERBS = frozenset(
     {
         "selbst",
@@ -704,7 +705,9 @@ class _SentenceAnalysis:
         unnamed = [f for f in found if f.kind == "hedge_only"]
         named = [f for f in found if f.kind != "hedge_only"]
         if named:
-            found = named
+            # "X betonte griechischen Medienberichten zufolge, ...": the report genre the
+            # sentence cites is a second, unnamed source beside the named speaker
+            found = named + [f for f in unnamed[:1] if f.source and f.cue in _GENRE_CUES]
         elif unnamed:
             found = unnamed[:1]
         elif hedges:
