@@ -1848,3 +1848,16 @@ def test_a_colon_after_a_clause_without_a_person_is_no_speech_tag() -> None:
 )
 def test_the_name_apposed_to_a_description_after_the_verb_is_the_speaker(sentence: str, source: str) -> None:
     assert [a.source for a in extract_one(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Fischer findet den Streit besorgniserregend, er mahnt die Länder, gemeinsam zu handeln.", "direct"),
+        ("Fischer wird ihm nicht im Wege stehen, das hat er bereits bekräftigt.", "continuation"),
+        ("Als Fischer an die Macht kam, nannte er Huber einen Vertrauten.", "continuation"),
+    ],
+)
+def test_a_pronoun_is_direct_only_when_it_goes_on_with_the_named_subject(sentence: str, kind: str) -> None:
+    found = RuleAttributionExtractor().extract(["Bundespräsident Heinz Fischer sagte, er sei besorgt.", sentence])
+    assert [a.kind for a in found[1]] == [kind]

@@ -2037,11 +2037,45 @@ class _SentenceAnalysis:
         if continuation:
             if entity is None:
                 return _Found(position, np.source, None, channel, cue, "continuation", False, None)
+            named_here = self._named_before(entity, np.start) if np.kind == "pronoun" else None
+            if named_here is not None:
+                # "Für Tschürtz ein Ding der Unmöglichkeit, wie er am Montag versicherte": the
+                # sentence itself names the person the pronoun stands for
+                return _Found(position, named_here, entity.role, channel, cue, "direct", False, entity)
             return _Found(position, entity.source, entity.role, channel, cue, "continuation", False, entity)
         assert entity is not None
         role = np.role
         found = _Found(position, np.source, role, channel, cue, "direct", np.kind == "anonymous", entity)
         return found
+
+    def _named_before(self, entity: _Entity, pronoun: int) -> str | None:
+        """The entity's name as this sentence writes it, when it is the subject opening the
+        sentence and the pronoun at ``pronoun`` goes on with that subject: after a colon
+        ("Platter liebäugelt mit einem Verbot: ..., erklärte er") or opening the next clause
+        ("Fischer findet den Streit besorgniserregend, er mahnt ..."). A name inside a
+        subordinate clause or the reported content ("Als Putin an die Macht kam, nannte er";
+        "Hopfner wird nicht im Wege stehen, das hat er bekräftigt") leaves the pronoun a
+        continuation."""
+        if not entity.is_person or not entity.surname:
+            return None
+        toks, lows = self.tokens, self.lows
+        for m in range(min(pronoun, len(toks)) - 1, -1, -1):
+            if toks[m].text != entity.surname:
+                continue
+            opening = self._np(self._hard_start(m))
+            if opening is None or opening.kind != "name" or not opening.start <= m < opening.end:
+                return None
+            if self._hard_start(m) != self._hard_start(0) and lows[self._hard_start(m) - 1] != "–":
+                return None  # only a dateline ("Linz –") may come before the opening subject
+            between = lows[m + 1 : pronoun]
+            if ";" in between:
+                return None
+            after_colon = ":" in between
+            opens_clause = pronoun > 0 and toks[pronoun - 1].text in {",", ":"}
+            if not (after_colon or opens_clause):
+                return None
+            return opening.source
+        return None
 
     # ---- prepositional cues ---------------------------------------------------------------
 
