@@ -594,3 +594,23 @@ def test_an_institution_named_as_the_actor_of_its_statement_counts_as_named() ->
     assert kinds(sentences, "The paper committed a serious breach of accuracy.") == [
         ["missing_source", "lost_hedge"]
     ]
+
+
+def test_a_swapped_name_under_the_right_role_is_a_wrong_source() -> None:
+    sentences = [
+        _s(
+            0,
+            "Die Mindestsicherung bietet die falschen Anreize, meint FPÖ-Sozialsprecher Herbert Kickl.",
+            "The minimum income scheme provides the wrong incentives, says FPÖ social affairs spokesman Herbert Kickl.",
+            Attribution(source="Herbert Kickl", role="FPÖ-Sozialsprecher", cue="meint", kind="direct", hedged=False),
+        ),
+        _s(
+            1,
+            "Gerhard Schmid lehnt die Kürzung ab, sagte er.",
+            "Gerhard Schmid rejects the cut, he said.",
+            Attribution(source="Gerhard Schmid", role=None, cue="sagte", kind="direct", hedged=False),
+        ),
+    ]
+    brief = "The minimum income scheme sets the wrong incentives, said FPÖ social affairs spokesman Gerhard Schmid."
+    check = AttributionAuditor().check(sentences, [brief])[0]
+    assert [f.kind for f in check.flags] == ["wrong_source"]

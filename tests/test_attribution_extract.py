@@ -1861,3 +1861,14 @@ def test_the_name_apposed_to_a_description_after_the_verb_is_the_speaker(sentenc
 def test_a_pronoun_is_direct_only_when_it_goes_on_with_the_named_subject(sentence: str, kind: str) -> None:
     found = RuleAttributionExtractor().extract(["Bundespräsident Heinz Fischer sagte, er sei besorgt.", sentence])
     assert [a.kind for a in found[1]] == [kind]
+
+
+def test_a_name_with_a_two_word_particle_is_one_person() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Verteidigungsministerin Ursula von der Leyen sagte, der Einsatz sei wichtig.",
+            "Von der Leyen betonte, sie habe keine Zweifel.",
+        ]
+    )
+    assert _kinds(found[0]) == [("direct", "Ursula von der Leyen")]
+    assert _kinds(found[1]) == [("direct", "Von der Leyen")]

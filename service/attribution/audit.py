@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.attribution.english import EnglishAttribution, find_english_attributions, find_hedges
+from service.attribution.german import is_first_name
 from service.attribution.names import (
     MATCH_THRESHOLD,
     english_label,
@@ -661,11 +662,32 @@ def _names(ref: SourceRef, span: str) -> bool:
     attribution = ref.attribution
     if source_match_score(attribution.source, span) >= MATCH_THRESHOLD:
         return True
+    if _names_someone_else(attribution.source, span):
+        # 'FPÖ social affairs spokesman Gerhard Schmid' for Kickl's claim: the role fits, the
+        # person does not -- a swapped name is a wrong source, however apt the description
+        return False
     # A role names its holder by what it is, not by the names inside it ('Prieths Anwalt' is
     # not Prieth).
     if attribution.role and role_match_score(attribution.role, span) >= MATCH_THRESHOLD:
         return True
     return any(english_similarity(r, span) >= MATCH_THRESHOLD for r in ref.renderings)
+
+
+def _names_someone_else(source: str, span: str) -> bool:
+    """The span names a person by first name and surname, and the German source is a person
+    of another surname."""
+    german = parse_source(source, True)
+    if not _full_personal_name(german.names):
+        return False
+    english = parse_source(span, False)
+    if not _full_personal_name(english.names):
+        return False
+    return not any(same_name(g, e) for g in german.names for e in english.names)
+
+
+def _full_personal_name(names: Sequence[str]) -> bool:
+    """A first name followed by a surname ('Gerhard Schmid'), not an institution's words."""
+    return any(is_first_name(a) and b[:1].isupper() and not b.isupper() for a, b in zip(names, names[1:]))
 
 
 def _same_german_source(a: SourceRef, b: SourceRef) -> bool:

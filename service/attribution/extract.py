@@ -1333,9 +1333,10 @@ class _SentenceAnalysis:
             return None  # "Kritisch äußerte sich ...", "Gerungen wurde ...", "Aufgrund der ..."
         run_start = k
         run: list[int] = []
-        if det is None and not toks[j].is_capitalised and self._particle_surname(j):
-            run.append(j)
-            k += 1
+        if det is None and self._particle_surname(j):
+            end = self._particle_surname_end(j) or j + 1
+            run.extend(range(j, end - 1))
+            k = end - 1
         while k < n and toks[k].is_word:
             if toks[k].is_capitalised or _is_number(toks[k].text) and run:
                 if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
@@ -1366,6 +1367,17 @@ class _SentenceAnalysis:
             ):
                 run.append(k)  # "FP-Sicherheitsreferent und Landeshauptmannstellvertreter X": two roles
                 k += 1
+            elif (
+                lows[k] in _NAME_PARTICLES
+                and k + 2 < n
+                and lows[k + 1] in {"der", "den", "la", "le", "de"}
+                and toks[k + 2].is_word
+                and toks[k + 2].is_capitalised
+                and run
+                and is_first_name(toks[run[-1]].text)
+            ):
+                run.extend([k, k + 1])  # "Ursula von der Leyen", "Rafael van der Vaart"
+                k += 2
             elif (
                 lows[k] in _NAME_PARTICLES
                 and k + 1 < n
@@ -1500,13 +1512,23 @@ class _SentenceAnalysis:
     def _particle_surname(self, j: int) -> bool:
         """'van Hout', 'de Maizière': a lower-case name particle followed by a capitalised word,
         where a person the article has named ends in these two words."""
+        return self._particle_surname_end(j) is not None
+
+    def _particle_surname_end(self, j: int) -> int | None:
+        """The end of 'van Hout', 'Von der Leyen' at token j when a person the article has named
+        ends in these words (case aside: the particle may open the sentence), else None."""
         toks, n = self.tokens, len(self.tokens)
-        if self.lows[j] not in _NAME_PARTICLES or self.lows[j] == "von" or j + 1 >= n:
-            return False
-        if not toks[j + 1].is_capitalised:
-            return False
-        tail = f" {toks[j].text} {toks[j + 1].text}"
-        return any(e.is_person and f" {e.source}".endswith(tail) for e in self.state.entities)
+        if self.lows[j] not in _NAME_PARTICLES:
+            return None
+        k = j + 1
+        if k < n and self.lows[k] in {"der", "den", "la", "le", "de"}:
+            k += 1
+        if k >= n or not toks[k].is_word or not toks[k].is_capitalised:
+            return None
+        tail = " " + " ".join(t.text for t in toks[j : k + 1]).lower()
+        if any(e.is_person and f" {e.source}".lower().endswith(tail) for e in self.state.entities):
+            return k + 1
+        return None
 
     def _non_noun_opener(self, j: int) -> bool:
         """A capitalised word opening the sentence that is an adjective, adverb, participle or
