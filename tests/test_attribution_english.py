@@ -111,3 +111,14 @@ def test_citing_a_reason_names_no_source() -> None:
     assert not [a for a in reasons if a.kind != "hedge"]
     sources = find_english_attributions("The pool will close, citing city officials.")
     assert [a.source for a in sources if a.kind != "hedge"] == ["city officials"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The exodus was organised, said Giorgos Kyritsis, spokesman for the crisis unit.", "Giorgos Kyritsis, spokesman for the crisis unit"),
+        ("Prices will rise, said Maria Huber, adding that costs were high.", "Maria Huber"),
+    ],
+)
+def test_an_inverted_source_may_carry_an_apposition(sentence: str, source: str) -> None:
+    assert [a.source for a in find_english_attributions(sentence)] == [source]

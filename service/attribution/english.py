@@ -634,16 +634,22 @@ def _inverted_source(sentence: str, m: re.Match[str]) -> EnglishAttribution | No
     if not re.search(r"[,\"“”'’]\s*$", before):
         return None
     rest = sentence[m.end() :]
-    target = re.match(r"\s+([^,;:.!?]+?(?:,\s*(?:a|an|the|who)\b[^;:.!?]*?)?)\s*([.!?]?[\"“”]?\s*)$", rest)
+    # "…, said Giorgos Kyritsis, spokesman for the crisis unit." -- an apposition may follow the name
+    target = re.match(
+        r"\s+([^,;:.!?]+?(?:,\s*(?:a|an|the|who|[a-z]+|[A-Z][\w'’\-]*)\b[^;:.!?]*?)?)\s*([.!?]?[\"“”]?\s*)$", rest
+    )
     if target is None:
         return None
     phrase = target.group(1)
+    clause_verb = r"\b(?:that|is|are|was|were|had|has|have|will|would|could|did)\b"
+    if "," in phrase and re.search(clause_verb, phrase.split(",", 1)[1]) and not re.search(r",\s*who\b", phrase):
+        phrase = phrase.split(",", 1)[0]  # "…, said Maria Huber, adding that …": the name alone
+        target = re.match(r"\s+(" + re.escape(phrase) + r")", rest)
+        assert target is not None
     words = phrase.split()
     if not words or len(words) > 14:
         return None
-    if re.search(r"\b(?:that|is|are|was|were|had|has|have|will|would|could|did)\b", phrase) and not re.search(
-        r",\s*who\b", phrase
-    ):
+    if re.search(clause_verb, phrase) and not re.search(r",\s*who\b", phrase):
         return None
     if not (
         words[0][:1].isupper()
