@@ -122,3 +122,8 @@ def test_citing_a_reason_names_no_source() -> None:
 )
 def test_an_inverted_source_may_carry_an_apposition(sentence: str, source: str) -> None:
     assert [a.source for a in find_english_attributions(sentence)] == [source]
+
+
+def test_a_reporting_word_after_a_determiner_is_a_noun() -> None:
+    sentence = "Böhmermann had presented the poem on his satirical TV show Neo Magazin Royale."
+    assert find_english_attributions(sentence) == []

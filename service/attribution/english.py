@@ -208,6 +208,10 @@ _AMBIGUOUS_VERBS = [
     "concludes",
 ]
 
+# Words after which a reporting word is a noun ("the show", "his report", "TV show").
+_NOUN_MARKERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "tv", "talk"}
+)
 _AUXILIARIES = [
     "has",
     "have",
@@ -566,6 +570,9 @@ def _verb_attribution(sentence: str, m: re.Match[str]) -> EnglishAttribution | N
         return None
     if lower in _AMBIGUOUS_VERBS and not _starts_reported_clause(after):
         return None
+    previous = re.search(r"([\w'’\-]+)\s+$", before)
+    if previous and previous.group(1).lower() in _NOUN_MARKERS:
+        return None  # "his satirical TV show", "the report", "a claim": a noun, not the verb
     if (
         not lower.endswith(("s", "d"))
         and lower not in ("told", "wrote", "forecast", "thought")
