@@ -602,7 +602,9 @@ def test_a_swapped_name_under_the_right_role_is_a_wrong_source() -> None:
             0,
             "Die Mindestsicherung bietet die falschen Anreize, meint FPÖ-Sozialsprecher Herbert Kickl.",
             "The minimum income scheme provides the wrong incentives, says FPÖ social affairs spokesman Herbert Kickl.",
-            Attribution(source="Herbert Kickl", role="FPÖ-Sozialsprecher", cue="meint", kind="direct", hedged=False),
+            Attribution(
+                source="Herbert Kickl", role="FPÖ-Sozialsprecher", cue="meint", kind="direct", hedged=False
+            ),
         ),
         _s(
             1,

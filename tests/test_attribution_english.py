@@ -116,7 +116,10 @@ def test_citing_a_reason_names_no_source() -> None:
 @pytest.mark.parametrize(
     ("sentence", "source"),
     [
-        ("The exodus was organised, said Giorgos Kyritsis, spokesman for the crisis unit.", "Giorgos Kyritsis, spokesman for the crisis unit"),
+        (
+            "The exodus was organised, said Giorgos Kyritsis, spokesman for the crisis unit.",
+            "Giorgos Kyritsis, spokesman for the crisis unit",
+        ),
         ("Prices will rise, said Maria Huber, adding that costs were high.", "Maria Huber"),
     ],
 )

@@ -1794,7 +1794,11 @@ def test_a_subheading_glued_to_the_sentence_is_not_the_speaker() -> None:
 @pytest.mark.parametrize(
     ("first", "later", "source"),
     [
-        ("Papst Franziskus hat in Ecuador seine Reise begonnen.", "Wir brauchen Dialog, sagte der Papst.", "Franziskus"),
+        (
+            "Papst Franziskus hat in Ecuador seine Reise begonnen.",
+            "Wir brauchen Dialog, sagte der Papst.",
+            "Franziskus",
+        ),
         (
             "UN-Generalsekretär Ban Ki-moon sprach vor Bundespräsident Heinz Fischer.",
             "Spaltung verletzt Menschen, betonte der UN-Chef.",
@@ -1802,7 +1806,9 @@ def test_a_subheading_glued_to_the_sentence_is_not_the_speaker() -> None:
         ),
     ],
 )
-def test_a_role_noun_refers_back_to_the_person_named_with_that_role(first: str, later: str, source: str) -> None:
+def test_a_role_noun_refers_back_to_the_person_named_with_that_role(
+    first: str, later: str, source: str
+) -> None:
     found = RuleAttributionExtractor().extract([first, later])
     assert _kinds(found[1]) == [("continuation", source)]
 
@@ -1818,7 +1824,9 @@ def test_er_right_after_the_verb_is_its_subject() -> None:
 
 
 def test_a_relative_named_with_kin_and_name_is_the_speaker() -> None:
-    found = extract_one("„Er hat viel durchgemacht“, teilte seine Großmutter Delores Melendez dem Sender mit.")
+    found = extract_one(
+        "„Er hat viel durchgemacht“, teilte seine Großmutter Delores Melendez dem Sender mit."
+    )
     assert [(a.source, a.role) for a in found] == [("Delores Melendez", "Großmutter")]
 
 
@@ -1843,7 +1851,10 @@ def test_a_colon_after_a_clause_without_a_person_is_no_speech_tag() -> None:
             "Das sei nicht tragbar, deponierte Mitterlehners früherer Chef, Wirtschaftskammerpräsident Christoph Leitl.",
             "Christoph Leitl",
         ),
-        ("Die Folgen wären gering, sagte Österreichs Wirtschaftsdelegierter in London, Christian Kesberg.", "Christian Kesberg"),
+        (
+            "Die Folgen wären gering, sagte Österreichs Wirtschaftsdelegierter in London, Christian Kesberg.",
+            "Christian Kesberg",
+        ),
     ],
 )
 def test_the_name_apposed_to_a_description_after_the_verb_is_the_speaker(sentence: str, source: str) -> None:
@@ -1859,7 +1870,9 @@ def test_the_name_apposed_to_a_description_after_the_verb_is_the_speaker(sentenc
     ],
 )
 def test_a_pronoun_is_direct_only_when_it_goes_on_with_the_named_subject(sentence: str, kind: str) -> None:
-    found = RuleAttributionExtractor().extract(["Bundespräsident Heinz Fischer sagte, er sei besorgt.", sentence])
+    found = RuleAttributionExtractor().extract(
+        ["Bundespräsident Heinz Fischer sagte, er sei besorgt.", sentence]
+    )
     assert [a.kind for a in found[1]] == [kind]
 
 

@@ -176,7 +176,9 @@ def test_install_steps_match_the_project_setup_script(
     torch first, then the project with the same default extras."""
     setup = (REPO / "scripts" / "_env.sh").read_text(encoding="utf-8")
     torch_default = re.search(r"torch==\$\{KURZBRIEF_TORCH_VERSION:-([^}]+)\}", setup)
-    project_install = re.search(r'pip install -q -e "\.\$\{KURZBRIEF_EXTRAS:\+\[\$KURZBRIEF_EXTRAS\]\}"', setup)
+    project_install = re.search(
+        r'pip install -q -e "\.\$\{KURZBRIEF_EXTRAS:\+\[\$KURZBRIEF_EXTRAS\]\}"', setup
+    )
     assert torch_default and project_install, "scripts/_env.sh changed shape; update this test with it"
 
     arg = re.search(r"^ARG TORCH_VERSION=(\S+)$", parsed.content, re.MULTILINE)

@@ -45,9 +45,7 @@ loadtest = _load_script()
 
 
 @contextmanager
-def running_server(
-    config: Settings, translator: DictTranslator
-) -> Iterator[tuple[str, uvicorn.Server]]:
+def running_server(config: Settings, translator: DictTranslator) -> Iterator[tuple[str, uvicorn.Server]]:
     app = create_app(config, pipeline_factory=doubles_factory(translator=translator))
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

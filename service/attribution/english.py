@@ -210,7 +210,23 @@ _AMBIGUOUS_VERBS = [
 
 # Words after which a reporting word is a noun ("the show", "his report", "TV show").
 _NOUN_MARKERS = frozenset(
-    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "tv", "talk"}
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "tv",
+        "talk",
+    }
 )
 _AUXILIARIES = [
     "has",
@@ -643,13 +659,18 @@ def _inverted_source(sentence: str, m: re.Match[str]) -> EnglishAttribution | No
     rest = sentence[m.end() :]
     # "…, said Giorgos Kyritsis, spokesman for the crisis unit." -- an apposition may follow the name
     target = re.match(
-        r"\s+([^,;:.!?]+?(?:,\s*(?:a|an|the|who|[a-z]+|[A-Z][\w'’\-]*)\b[^;:.!?]*?)?)\s*([.!?]?[\"“”]?\s*)$", rest
+        r"\s+([^,;:.!?]+?(?:,\s*(?:a|an|the|who|[a-z]+|[A-Z][\w'’\-]*)\b[^;:.!?]*?)?)\s*([.!?]?[\"“”]?\s*)$",
+        rest,
     )
     if target is None:
         return None
     phrase = target.group(1)
     clause_verb = r"\b(?:that|is|are|was|were|had|has|have|will|would|could|did)\b"
-    if "," in phrase and re.search(clause_verb, phrase.split(",", 1)[1]) and not re.search(r",\s*who\b", phrase):
+    if (
+        "," in phrase
+        and re.search(clause_verb, phrase.split(",", 1)[1])
+        and not re.search(r",\s*who\b", phrase)
+    ):
         phrase = phrase.split(",", 1)[0]  # "…, said Maria Huber, adding that …": the name alone
         target = re.match(r"\s+(" + re.escape(phrase) + r")", rest)
         assert target is not None

@@ -20,13 +20,13 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from service.attribution.audit import AttributionAuditor
-from service.attribution.evaluate_extraction import load_articles
+from service.attribution.evaluate_extraction import default_splitter, load_articles
 from service.attribution.names import same_source
 from service.attribution.repair import LOWERABLE_WORDS, AttributionGuard
 from service.document import Attribution, Sentence
@@ -63,20 +63,12 @@ class ArticleCase:
     faults: list[Fault] = field(default_factory=list)
 
 
-def _splitter() -> Callable[[str], list[str]]:
-    try:
-        from service.text.split import GermanSentenceSplitter
-
-        return GermanSentenceSplitter().split_text
-    except ImportError:  # before the service splitter exists
-        import pysbd
-
-        segmenter = pysbd.Segmenter(language="de", clean=False)
-        return lambda text: [s.strip() for s in segmenter.segment(text) if s.strip()]
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "„“”‚‘’«»"})
 
 
 def _normalise(text: str) -> str:
-    return " ".join(text.split())
+    # Anchors were written from the raw or the normalised text: quote marks may differ.
+    return " ".join(text.translate(_QUOTE_MARKS).split())
 
 
 def _find_anchor(german: Sequence[str], anchor: str, article: str) -> int:
@@ -174,7 +166,8 @@ def load_cases(set_path: Path, data_path: Path | Sequence[Path], attributions: s
     missing = wanted - texts.keys()
     if missing:
         raise ValueError(f"articles {sorted(missing)} are not in {data_path}")
-    split = _splitter()
+    # The text as the service sees it: normalised (quote marks, spaces), then split.
+    split = default_splitter()
     extractor = None
     if attributions == "extractor":
         from service.attribution.extract import RuleAttributionExtractor

@@ -1548,9 +1548,7 @@ class _SentenceAnalysis:
         base = lemma(tok.text)
         if not base[:1].islower() or is_first_name(tok.text):
             return False
-        return not any(
-            e.source == tok.text or e.surname == tok.text for e in self.state.entities
-        )
+        return not any(e.source == tok.text or e.surname == tok.text for e in self.state.entities)
 
     def _quantified_group(self, j: int) -> _NounPhrase | None:
         """A share of people as a subject: 'drei von vier Befragten', 'mehr als die Hälfte',
@@ -2615,7 +2613,11 @@ class _SentenceAnalysis:
                     continue
                 if lows[j - 1] in _PREPOSITIONS or lows[j - 1] in lexicon.DETERMINERS:
                     continue
-                if not (lows[j - 1] in lexicon.AUXILIARIES or lows[j - 1] in _MODALS or _could_be_verb(lows[j - 1], lemma(lows[j - 1]))):
+                if not (
+                    lows[j - 1] in lexicon.AUXILIARIES
+                    or lows[j - 1] in _MODALS
+                    or _could_be_verb(lows[j - 1], lemma(lows[j - 1]))
+                ):
                     continue
                 candidate = self._np(j)
                 if candidate is not None and candidate.kind == "name" and candidate.end <= colon:
@@ -2623,10 +2625,14 @@ class _SentenceAnalysis:
                 break
         if np is None:
             return []
-        if np.kind == "name" and not any(
-            e.is_person and (e.surname == np.source.split()[-1] or e.source == np.source)
-            for e in self.state.entities
-        ) and not is_first_name(np.source.split()[0]):
+        if (
+            np.kind == "name"
+            and not any(
+                e.is_person and (e.surname == np.source.split()[-1] or e.source == np.source)
+                for e in self.state.entities
+            )
+            and not is_first_name(np.source.split()[0])
+        ):
             return []  # only a person: "Die Regel ist klar: ..." is no speaker
         found = self._found_from_np(np, np.start, ":", None)
         return [found] if found else []

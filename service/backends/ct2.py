@@ -195,8 +195,6 @@ def convert_model(path: Path, *, role: str, compute_type: str = "int8") -> Path:
 # --- shared plumbing of the two stages ---------------------------------------------------------------
 
 
-
-
 @dataclass(frozen=True)
 class LoadedCT2:
     """A converted model opened in CTranslate2, with the Hugging Face tokenizer that feeds it."""
