@@ -16,6 +16,7 @@ sentence carries (english.py) and compares the two with names.py:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -687,7 +688,7 @@ def _names_someone_else(source: str, span: str) -> bool:
 
 def _full_personal_name(names: Sequence[str]) -> bool:
     """A first name followed by a surname ('Gerhard Schmid'), not an institution's words."""
-    return any(is_first_name(a) and b[:1].isupper() and not b.isupper() for a, b in zip(names, names[1:]))
+    return any(is_first_name(a) and b[:1].isupper() and not b.isupper() for a, b in itertools.pairwise(names))
 
 
 def _same_german_source(a: SourceRef, b: SourceRef) -> bool:
