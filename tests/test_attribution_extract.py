@@ -1885,3 +1885,8 @@ def test_a_name_with_a_two_word_particle_is_one_person() -> None:
     )
     assert _kinds(found[0]) == [("direct", "Ursula von der Leyen")]
     assert _kinds(found[1]) == [("direct", "Von der Leyen")]
+
+
+def test_the_name_before_an_apposition_missing_its_closing_comma_speaks() -> None:
+    found = extract_one("Birgit Streich, Leiterin des IHK-Centers in Mühlhausen teilte mit, dass fünf Städte mitmachen.")
+    assert [(a.source, a.role) for a in found] == [("Birgit Streich", "Leiterin des IHK-Centers in Mühlhausen")]

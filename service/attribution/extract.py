@@ -946,7 +946,13 @@ class _SentenceAnalysis:
                         self.state.entities.append(entity)
                     k = max(np.end, k + 1)
                     continue
-            if after_role and self._single_name_after_role(k):
+            described = (
+                k > 0
+                and toks[k - 1].is_word
+                and referring_head(toks[k - 1].text) == "person"
+                and not is_first_name(toks[k - 1].text)
+            )  # "Der Engländer Eales freut sich ...": a nationality or kin noun before one name
+            if (after_role or described) and self._single_name_after_role(k):
                 # "Papst Franziskus hat ...", "Innenminister Kickl will ...": one name after its
                 # role is the person a later "der Papst" or "der Minister" refers back to
                 np = self._np(k - 1)
@@ -3178,6 +3184,22 @@ class _SentenceAnalysis:
             left = self._np(s)
             if left is not None and left.end < a and self._coordinate(left, a, must_end_at=a):
                 return left
+            if (
+                left is not None
+                and left.kind == "role_only"
+                and left.end == a
+                and s > hard + 1
+                and toks[s - 1].text == ","
+            ):
+                # "Birgit Streich, Leiterin des IHK-Centers in Mühlhausen teilte mit": the name
+                # before an apposition whose closing comma is missing is the speaker
+                named = self._np(hard)
+                if (
+                    named is not None
+                    and named.kind == "name"
+                    and named.source == self.text[toks[hard].start : toks[s - 2].end]
+                ):
+                    return _NounPhrase(hard, s - 1, named.source, left.source, "name", named.gender)
             if (
                 left is not None
                 and left.kind in {"name", "role_only"}
