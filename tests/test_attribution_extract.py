@@ -1890,3 +1890,11 @@ def test_a_name_with_a_two_word_particle_is_one_person() -> None:
 def test_the_name_before_an_apposition_missing_its_closing_comma_speaks() -> None:
     found = extract_one("Birgit Streich, Leiterin des IHK-Centers in Mühlhausen teilte mit, dass fünf Städte mitmachen.")
     assert [(a.source, a.role) for a in found] == [("Birgit Streich", "Leiterin des IHK-Centers in Mühlhausen")]
+
+
+def test_a_reaction_before_a_colon_introduces_the_persons_words() -> None:
+    found = extract_one(
+        "Fassungslos zeigten sich Sprecherin Birgit Schatz und Sozialsprecherin Judith Schwentner: "
+        "Bei einer Ersatzrate von 55 Prozent kann man nicht von einem Einkommen sprechen."
+    )
+    assert "Birgit Schatz" in [a.source for a in found]

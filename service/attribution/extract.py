@@ -2603,7 +2603,10 @@ class _SentenceAnalysis:
             return []
         quoted = toks[colon + 1].text in {"„", '"', "»"}
         first_person = bool(set(lows[colon + 1 : colon + 9]) & lexicon.FIRST_PERSON)
-        if not quoted and not first_person:
+        # "zeigten sich X und Y fassungslos: Bei einer Ersatzrate ... kann man nicht ...": a
+        # reaction of the person, then what they said (copy without quotation marks)
+        reaction = colon + 4 < n and any(w == "sich" or lemma(w) == "zeigen" for w in lows[:colon])
+        if not quoted and not first_person and not reaction:
             return []
         if any(lows[m] in {"„", "“", '"'} for m in range(colon)):
             return []  # a quote before the colon belongs to what precedes it
