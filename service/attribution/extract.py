@@ -2625,6 +2625,7 @@ class _SentenceAnalysis:
                 if not (
                     lows[j - 1] in lexicon.AUXILIARIES
                     or lows[j - 1] in _MODALS
+                    or lows[j - 1] == "sich"  # "zeigten sich Sprecherin X und Y"
                     or _could_be_verb(lows[j - 1], lemma(lows[j - 1]))
                 ):
                     continue
