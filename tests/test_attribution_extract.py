@@ -1898,3 +1898,13 @@ def test_a_reaction_before_a_colon_introduces_the_persons_words() -> None:
         "Bei einer Ersatzrate von 55 Prozent kann man nicht von einem Einkommen sprechen."
     )
     assert "Birgit Schatz" in [a.source for a in found]
+
+
+def test_the_organisation_refers_to_an_organisation_named_after_its_kind_noun() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Der Menschenrechtsorganisation Cepadho zufolge sind 30 Menschen getötet worden.",
+            "Wie die Organisation am Montag mitteilte, brachen die Gefechte am Sonntag aus.",
+        ]
+    )
+    assert [(a.kind, a.source) for a in found[1]] == [("continuation", found[0][0].source)]

@@ -1883,7 +1883,11 @@ class _SentenceAnalysis:
         recent = [
             e
             for e in reversed(self.state.entities)
-            if self.index - e.last_sentence <= PRONOUN_WINDOW and e.named and tail not in e.source.lower()
+            if self.index - e.last_sentence <= PRONOUN_WINDOW
+            and e.named
+            # "die Polizei" again names its source again; "die Menschenrechtsorganisation
+            # Cepadho" has a name after the noun, which "die Organisation" refers back to
+            and not e.source.lower().rstrip(")").split()[-1].endswith(tail)
         ]
         if low.rsplit("-", 1)[-1] in lexicon.GENERIC_REFERRING_NOUNS:
             # grammatical gender need not agree ("das Unternehmen" for "die ... AG"); a
