@@ -1908,3 +1908,14 @@ def test_the_organisation_refers_to_an_organisation_named_after_its_kind_noun() 
         ]
     )
     assert [(a.kind, a.source) for a in found[1]] == [("continuation", found[0][0].source)]
+
+
+def test_a_description_by_rank_names_the_company_opening_the_sentence() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Facebook will mehr Artikel an Faktenprüfer schicken, sagte das weltweit größte Online-Netzwerk am Donnerstag.",
+            "Das Unternehmen sagte, es setze maschinelles Lernen ein.",
+        ]
+    )
+    assert _kinds(found[0]) == [("continuation", "Facebook")]
+    assert _kinds(found[1]) == [("continuation", "Facebook")]

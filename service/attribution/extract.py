@@ -303,6 +303,8 @@ _QUESTION_WORDS = frozenset(
 )
 _DEMONSTRATIVE_GENDER = {"der": "m", "dieser": "m", "die": "f_or_pl", "diese": "f_or_pl"}
 _AGENT_NOUN_ENDINGS = ("er", "ist", "ant", "ent", "ege", "euge", "ling", "iker")
+# Adjectives by which wire copy describes a company it has just named ("der weltgrößte Autobauer").
+_RANK_ADJECTIVES = ("größte", "weltgrößte", "führende", "zweitgrößte", "drittgrößte", "größten", "führenden")
 _GENRE_CUES = frozenset({"zufolge", "laut", "Laut"})
 _SUBJECT_VERB_ADVERBS = frozenset(
     {
@@ -1837,7 +1839,7 @@ class _SentenceAnalysis:
             entity = _Entity(np.source, np.role, np.gender, not institution, self.index, _role_heads(np.role))
             return entity, False
         if np.kind == "group":
-            resolved = self._common_noun_antecedent(np)
+            resolved = self._common_noun_antecedent(np) or self._superlative_description_of(np)
             if resolved is not None:
                 return resolved, True
         for ent in reversed(state.entities):
@@ -1845,6 +1847,31 @@ class _SentenceAnalysis:
                 return ent, False  # the same institution named again keeps what it said and wrote
         gender = np.gender
         return _Entity(np.source, np.role, gender, False, self.index), False
+
+    def _superlative_description_of(self, np: _NounPhrase) -> _Entity | None:
+        """'…, sagte das weltweit größte Online-Social-Network' after 'Facebook will …': a
+        definite description by rank ('der größte', 'der führende') names the company or
+        organisation that opens the sentence (or was named last), the way wire copy does."""
+        words = np.source.split()
+        if not words or words[0].lower() not in {"der", "die", "das"} or np.start <= 0:
+            return None
+        if not any(w.lower().startswith(_RANK_ADJECTIVES) or "größte" in w.lower() for w in words[1:-1]):
+            return None
+        opening = self._np(self._hard_start(0))
+        if opening is not None and opening.kind == "name" and opening.end <= np.start:
+            head = opening.source.split()[0]
+            if not is_first_name(head):
+                existing = next(
+                    (e for e in reversed(self.state.entities) if _norm_source(e.source) == _norm_source(opening.source)),
+                    None,
+                )
+                return existing or _Entity(opening.source, None, "n", False, self.index)
+        for ent in reversed(self.state.entities):
+            if self.index - ent.last_sentence > PRONOUN_WINDOW:
+                break
+            if ent.named and not ent.is_person:
+                return ent
+        return None
 
     def _common_noun_antecedent(self, np: _NounPhrase) -> _Entity | None:
         """The named source a definite common noun refers back to, or None.
