@@ -1919,3 +1919,28 @@ def test_a_description_by_rank_names_the_company_opening_the_sentence() -> None:
     )
     assert _kinds(found[0]) == [("continuation", "Facebook")]
     assert _kinds(found[1]) == [("continuation", "Facebook")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Es wurde vermutet, dass sie durch einen Luftangriff getötet wurde.",
+        "Anna Day und ihrem Team wird vorgeworfen, bei der Einreise falsche Angaben gemacht zu haben.",
+        "Einst wurde angenommen, dass Ivanov Präsident werden könnte.",
+    ],
+)
+def test_a_report_in_the_passive_without_its_reporter_is_hedged(sentence: str) -> None:
+    found = RuleAttributionExtractor().extract(["Minister Marco Minniti sagte, die Lage sei ernst.", sentence])[1]
+    assert [(a.kind, a.source, a.hedged) for a in found] == [("hedge_only", "", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eine Frau wurde zu zwei Jahren verurteilt, weil sie ihn ermutigt hat.",
+        "Kritisch angemerkt wird im Bericht außerdem, dass das Land das Risiko trägt.",
+    ],
+)
+def test_a_passive_with_a_reason_or_a_document_is_no_unsourced_report(sentence: str) -> None:
+    found = RuleAttributionExtractor().extract([sentence])[0]
+    assert all(a.kind != "hedge_only" for a in found)

@@ -3559,7 +3559,33 @@ class _SentenceAnalysis:
                     if lows[k + 1] in lexicon.DETERMINERS:
                         np.source = _nominative(np.source, lows[k + 1])
                     return self._found_from_np(np, k, cue, None)
-        return self._institution_as_place(start, end, i, cue, passive=True)  # "Im Ministerium wurde betont"
+        place = self._institution_as_place(start, end, i, cue, passive=True)  # "Im Ministerium wurde betont"
+        if place is not None:
+            return place
+        if self._agentless_report(i, start, end):
+            # "Es wurde vermutet, dass …", "Ihm wird vorgeworfen, … zu haben": a report without
+            # its reporter is reported, not asserted
+            return _Found(i, "", None, None, cue, "hedge_only", True, None)
+        return None
+
+    def _agentless_report(self, i: int, start: int, end: int) -> bool:
+        """A passive participle of a reporting verb with a content clause ('dass …', '… zu
+        haben') and no document or place that could be its source ('im Bericht')."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        if lows[i] == lemma(lows[i]) or not lows[i].endswith(("t", "en")):
+            return False  # "von denen viele glauben": an active infinitive form, no participle
+        if any(
+            lows[k] in {"in", "im"} and k + 1 < n and _document_head_of(toks[k + 1].text) is not None
+            for k in range(start, end)
+        ) or any(_document_head(toks[k].text) for k in range(start, end) if toks[k].is_capitalised):
+            return False  # "Kritisch angemerkt wird im Bericht": the report says it
+        after = lows[i + 1 : min(n, i + 5)]
+        if "dass" in after or "ob" in after:
+            return True
+        if i + 1 < n and toks[i + 1].text == ",":
+            clause_end = self._clause_end(i + 2) if i + 2 < n else n
+            return "zu" in lows[i + 2 : clause_end]
+        return False
 
     def _institution_as_place(
         self, start: int, end: int, i: int, cue: str, *, passive: bool = False
