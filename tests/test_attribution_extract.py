@@ -1944,3 +1944,8 @@ def test_a_report_in_the_passive_without_its_reporter_is_hedged(sentence: str) -
 def test_a_passive_with_a_reason_or_a_document_is_no_unsourced_report(sentence: str) -> None:
     found = RuleAttributionExtractor().extract([sentence])[0]
     assert all(a.kind != "hedge_only" for a in found)
+
+
+def test_a_stray_comma_between_subject_and_verb_keeps_the_speaker() -> None:
+    found = extract_one("GMB-Senior-Organisator Drew Duffy, sagte: „Die Lage ist klar.“")
+    assert [(a.source, a.role) for a in found] == [("Drew Duffy", "GMB-Senior-Organisator")]

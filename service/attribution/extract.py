@@ -3175,6 +3175,12 @@ class _SentenceAnalysis:
         glued = self._name_after_run_in_heading(hard, a)
         if glued is not None:
             return glued
+        if a >= 2 and toks[a - 1].text == "," and a + 1 < n and toks[a + 1].text in {":", ",", "„", '"'}:
+            # "GMB-Senior-Organisator Drew Duffy, sagte: „…“": a stray comma between subject and
+            # verb (translated copy)
+            stray = self._np(hard)
+            if stray is not None and stray.kind == "name" and stray.end == a - 1:
+                return stray
         if a + 1 < n and lows[a + 1] == "er" and a > hard and toks[a - 1].text not in {",", "und"}:
             # "Als Höhepunkte bezeichnete er ...": "er" right after the finite verb is its subject
             # (nominative only), whatever fills the position before the verb

@@ -846,6 +846,8 @@ ROLE_HEADS: tuple[str, ...] = (
     "vorsitzender",
     "delegierte",
     "delegierter",
+    "organisator",
+    "koordinator",
     "experte",
     "ologe",  # Meteorologe, Virologe, Soziologe, Politologe (not Katalog(e): see ROLE_HEAD_EXCLUSIONS)
     "expertin",
