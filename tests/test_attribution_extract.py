@@ -1949,3 +1949,10 @@ def test_a_passive_with_a_reason_or_a_document_is_no_unsourced_report(sentence: 
 def test_a_stray_comma_between_subject_and_verb_keeps_the_speaker() -> None:
     found = extract_one("GMB-Senior-Organisator Drew Duffy, sagte: „Die Lage ist klar.“")
     assert [(a.source, a.role) for a in found] == [("Drew Duffy", "GMB-Senior-Organisator")]
+
+
+def test_laut_seinen_angaben_continues_the_owner() -> None:
+    found = RuleAttributionExtractor().extract(
+        ["Feuerwehrchef Rupert Lacy sagte, die Lage sei ernst.", "Laut seinen Angaben sind fünf Häuser überschwemmt."]
+    )
+    assert _kinds(found[1]) == [("continuation", "Rupert Lacy")]

@@ -2144,6 +2144,16 @@ class _SentenceAnalysis:
             cue = ""
             if (
                 low == "laut"
+                and i + 2 < n
+                and lows[i + 1] in _POSSESSIVES
+                and lows[i + 2] in {"angaben", "aussagen", "worten", "informationen", "darstellung"}
+            ):
+                # "Laut seinen Angaben": the owner speaks, as "seinen Angaben zufolge"
+                gender = "m" if lows[i + 1].startswith("sein") else "f_or_pl"
+                np = _NounPhrase(i + 1, i + 3, toks[i + 1].text, None, "possessive", gender)
+                cue = toks[i].text
+            elif (
+                low == "laut"
                 and i + 1 < n
                 and (toks[i + 1].is_capitalised or lows[i + 1] in lexicon.DETERMINERS)
             ):
