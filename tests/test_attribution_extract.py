@@ -1956,3 +1956,14 @@ def test_laut_seinen_angaben_continues_the_owner() -> None:
         ["Feuerwehrchef Rupert Lacy sagte, die Lage sei ernst.", "Laut seinen Angaben sind fünf Häuser überschwemmt."]
     )
     assert _kinds(found[1]) == [("continuation", "Rupert Lacy")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Procter & Gamble teilte mit, der Umsatz sei gestiegen.", "Procter & Gamble"),
+        ("Ein Sprecher des Sons & Daughters sagte, dass sie schockiert seien.", "ein Sprecher des Sons & Daughters"),
+    ],
+)
+def test_an_ampersand_joins_a_name(sentence: str, source: str) -> None:
+    assert [a.source for a in extract_one(sentence)] == [source]

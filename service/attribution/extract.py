@@ -1345,7 +1345,13 @@ class _SentenceAnalysis:
             end = self._particle_surname_end(j) or j + 1
             run.extend(range(j, end - 1))
             k = end - 1
-        while k < n and toks[k].is_word:
+        while k < n and (toks[k].is_word or toks[k].text == "&"):
+            if toks[k].text == "&":
+                if not run or k + 1 >= n or not toks[k + 1].is_capitalised:
+                    break
+                run.append(k)  # "Sons & Daughters", "Procter & Gamble": one name
+                k += 1
+                continue
             if toks[k].is_capitalised or _is_number(toks[k].text) and run:
                 if toks[k].is_capitalised and lows[k] in lexicon.NON_NAME_CAPITALISED and run:
                     break
@@ -1692,11 +1698,11 @@ class _SentenceAnalysis:
                 m += 1
             if m >= n or not toks[m].is_capitalised or lows[m] in lexicon.NON_NAME_CAPITALISED:
                 break
-            while (
-                m < n
-                and toks[m].is_word
+            while m < n and (
+                toks[m].is_word
                 and toks[m].is_capitalised
                 and lows[m] not in lexicon.NON_NAME_CAPITALISED
+                or toks[m].text == "&" and m + 1 < n and toks[m + 1].is_capitalised  # "Sons & Daughters"
             ):
                 m += 1
             if (

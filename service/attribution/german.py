@@ -26,7 +26,7 @@ _ABBREVIATION = (
 # A decimal comma stays inside its number ("15,5 Millionen"): it closes no clause.
 _TOKEN = re.compile(
     _ABBREVIATION
-    + r"(?=\s)|\d+(?:,\d+)+(?:\.\d+)*|\d+\.(?=\s+\w)|\w+(?:[-'’.]\w+)*-?|[„“\"‚‘«»,;:.!?()\[\]–—/-]"
+    + r"(?=\s)|\d+(?:,\d+)+(?:\.\d+)*|\d+\.(?=\s+\w)|\w+(?:[-'’.]\w+)*-?|[„“\"‚‘«»,;:.!?()\[\]–—/&-]"
 )
 
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "„", "“", '"', "-"})
