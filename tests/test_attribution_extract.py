@@ -1967,3 +1967,14 @@ def test_laut_seinen_angaben_continues_the_owner() -> None:
 )
 def test_an_ampersand_joins_a_name(sentence: str, source: str) -> None:
     assert [a.source for a in extract_one(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "role"),
+    [
+        ("Dazu sagte der Head of Operations Stephen Mikkelsen, dass Portland viel verbrauche.", "Stephen Mikkelsen", "Head of Operations"),
+        ("Die Bank of England teilte mit, die Zinsen blieben unverändert.", "die Bank of England", None),
+    ],
+)
+def test_english_titles_and_names_with_of(sentence: str, source: str, role: str | None) -> None:
+    assert [(a.source, a.role) for a in extract_one(sentence)] == [(source, role)]

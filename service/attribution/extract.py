@@ -1346,9 +1346,9 @@ class _SentenceAnalysis:
             run.extend(range(j, end - 1))
             k = end - 1
         while k < n and (toks[k].is_word or toks[k].text == "&"):
-            if toks[k].text == "&":
+            if toks[k].text == "&" or lows[k] == "of" and run:
                 if not run or k + 1 >= n or not toks[k + 1].is_capitalised:
-                    break
+                    break  # "of" joins English names and titles: "Bank of England", "Head of Operations"
                 run.append(k)  # "Sons & Daughters", "Procter & Gamble": one name
                 k += 1
                 continue
@@ -1417,7 +1417,9 @@ class _SentenceAnalysis:
         # split role prefix from name
         split = 0
         for x in range(len(words) - 1):
-            if is_role_noun(words[x]) and not is_first_name(words[x]):
+            if words[x] == "of" and split == x and x + 2 < len(words):
+                split = x + 2  # "Head of Operations Stephen Mikkelsen": the title runs on
+            elif is_role_noun(words[x]) and not is_first_name(words[x]):
                 split = x + 1
             elif x == 0 and len(words) >= 3 and referring_head(words[x]) == "person":
                 split = 1  # "Großmutter Delores Melendez": kin before a two-word name is a role

@@ -848,6 +848,10 @@ ROLE_HEADS: tuple[str, ...] = (
     "delegierter",
     "organisator",
     "koordinator",
+    # English titles kept in translated copy ("der Head of Operations Stephen Mikkelsen")
+    "head",
+    "officer",
+    "executive",
     "experte",
     "ologe",  # Meteorologe, Virologe, Soziologe, Politologe (not Katalog(e): see ROLE_HEAD_EXCLUSIONS)
     "expertin",
