@@ -1978,3 +1978,14 @@ def test_an_ampersand_joins_a_name(sentence: str, source: str) -> None:
 )
 def test_english_titles_and_names_with_of(sentence: str, source: str, role: str | None) -> None:
     assert [(a.source, a.role) for a in extract_one(sentence)] == [(source, role)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "source"),
+    [
+        ("Zu Jahresbeginn machten Gerüchte die Runde, denen zufolge Apple ein System vorstellen werde.", "hedge_only", "Gerüchte"),
+        ("Nach Vorwürfen kurdischer Medien seien Zivilisten getötet worden.", "direct", "kurdischer Medien"),
+    ],
+)
+def test_rumours_and_allegations_as_report_sources(sentence: str, kind: str, source: str) -> None:
+    assert _kinds(extract_one(sentence)) == [(kind, source)]

@@ -2182,6 +2182,19 @@ class _SentenceAnalysis:
                     # before the report noun is not part of it
                     np = self._np(i - 1)
                 unnamed = self._unnamed_reports_before(i)
+                if unnamed is None and i >= 3 and lows[i - 1] in {"denen", "dem", "der"} and toks[i - 2].text == ",":
+                    # "machten Gerüchte die Runde, denen zufolge …": the relative pronoun stands
+                    # for the report genre just before it
+                    head = next(
+                        (
+                            m
+                            for m in range(i - 3, max(-1, i - 7), -1)
+                            if toks[m].is_capitalised and lows[m] in lexicon.UNNAMED_REPORT_HEADS
+                        ),
+                        None,
+                    )
+                    if head is not None:
+                        unnamed = _NounPhrase(head, head + 1, toks[head].text, None, "unnamed", None)
                 if unnamed is not None:
                     np = unnamed
                 elif np is not None and np.start > 0 and lows[np.start - 1] in _POSSESSIVES and np.end == i:

@@ -620,6 +620,10 @@ REPORT_NOUNS: frozenset[str] = frozenset(
         "rechnung",
         "befund",
         "zählung",
+        # allegations carry their originator as reports do ("Nach Vorwürfen kurdischer Medien")
+        "vorwürfen",
+        "vorwurf",
+        "beschuldigungen",
     }
 )
 
