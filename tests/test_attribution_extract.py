@@ -1989,3 +1989,8 @@ def test_english_titles_and_names_with_of(sentence: str, source: str, role: str 
 )
 def test_rumours_and_allegations_as_report_sources(sentence: str, kind: str, source: str) -> None:
     assert _kinds(extract_one(sentence)) == [(kind, source)]
+
+
+def test_nach_eigenen_angaben_names_the_subject_not_the_amount_before_the_verb() -> None:
+    found = extract_one("Zwei Millionen Euro hat die FPÖ nach eigenen Angaben bereits investiert.")
+    assert _kinds(found) == [("direct", "die FPÖ")]

@@ -537,6 +537,8 @@ _SHARE_OF_PEOPLE = re.compile(
 _COMPANY_FORMS = frozenset(
     {"AG", "GmbH", "SE", "KG", "Inc", "Ltd", "Corp", "Co", "plc", "LLC", "S.A.", "N.V."}
 )
+# An amount, not an actor: "Zwei Millionen Euro", "3,5 Prozent", "Tausende Dollar".
+_AMOUNT = re.compile(r"(?i)\b(?:euro|dollar|franken|pfund|prozent|millionen|milliarden|tonnen)\b")
 _STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle"})
 _PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
@@ -2536,10 +2538,17 @@ class _SentenceAnalysis:
 
     def _clause_subject(self, i: int) -> _NounPhrase | None:
         """The noun phrase opening the sentence, when it is a subject (for 'nach eigenen Angaben')."""
+        toks, lows, n = self.tokens, self.lows, len(self.tokens)
         start = self._hard_start(i)
         np = self._np(start)
-        if np and np.kind in {"name", "role_only", "group"} and np.end <= i:
+        if np and np.kind in {"name", "role_only", "group"} and np.end <= i and not _AMOUNT.search(np.source):
             return np
+        if np is not None and np.end < i and (lows[np.end] in lexicon.AUXILIARIES or _could_be_verb(lows[np.end], lemma(lows[np.end]))):
+            # "Zwei Millionen Euro hat die FPÖ nach eigenen Angaben …": an amount fills the
+            # position before the verb; the subject follows it
+            after = self._np(np.end + 1) if np.end + 1 < n else None
+            if after is not None and after.kind in {"name", "role_only", "group"} and after.end <= i:
+                return after
         return None
 
     # ---- colon report nouns ---------------------------------------------------------------
