@@ -539,7 +539,7 @@ _COMPANY_FORMS = frozenset(
 )
 # An amount, not an actor: "Zwei Millionen Euro", "3,5 Prozent", "Tausende Dollar".
 _AMOUNT = re.compile(r"(?i)\b(?:euro|dollar|franken|pfund|prozent|millionen|milliarden|tonnen)\b")
-_STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle"})
+_STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle", "wenige"})
 _PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
 _ROLE_ATTACHMENT_PREPOSITIONS = frozenset({"für", "von", "vom", "im", "in", "bei", "beim", "am", "an", "aus"})
