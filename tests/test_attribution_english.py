@@ -130,3 +130,14 @@ def test_an_inverted_source_may_carry_an_apposition(sentence: str, source: str) 
 def test_a_reporting_word_after_a_determiner_is_a_noun() -> None:
     sentence = "Böhmermann had presented the poem on his satirical TV show Neo Magazin Royale."
     assert find_english_attributions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Defence Minister Ursula von der Leyen, who said nothing about the crash, called the pilots experienced.", "Defence Minister Ursula von der Leyen"),
+        ("The mayor, who was re-elected in May, said the road was closed.", "The mayor"),
+    ],
+)
+def test_a_relative_clause_after_the_subject_is_no_part_of_the_source(sentence: str, source: str) -> None:
+    assert [a.source for a in find_english_attributions(sentence) if a.cue in ("said", "called")] == [source]

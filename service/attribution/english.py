@@ -656,6 +656,8 @@ def _inverted_source(sentence: str, m: re.Match[str]) -> EnglishAttribution | No
     before = sentence[: m.start()]
     if not re.search(r"[,\"“”'’]\s*$", before):
         return None
+    if re.search(r",\s*(?:who|which)\b[^,;:]*,\s*$", before):
+        return None  # "X, who …, said …": the verb follows its subject, it is not inverted
     rest = sentence[m.end() :]
     # "…, said Giorgos Kyritsis, spokesman for the crisis unit." -- an apposition may follow the name
     target = re.match(
@@ -720,6 +722,13 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
         low = text.lower()
         if re.fullmatch(r"[^\w\s]", text):
             if text == "," and j == i and _apposition_ok(tokens, j, i):
+                opening = max(k for k in range(j) if tokens[k][2] == ",")
+                if opening + 1 < j and tokens[opening + 1][2].lower() in ("who", "which") and opening > 0:
+                    # "Minister X, who said nothing about the crash, called …": the relative
+                    # clause is no part of the subject
+                    i = j = opening - 1
+                    end = tokens[i][1]
+                    continue
                 open_apposition = True  # closing comma of 'Huber, a spokeswoman …,'
                 j -= 1
                 continue
@@ -785,7 +794,7 @@ def _apposition_ok(tokens: list[tuple[int, int, str]], comma: int, last: int) ->
             bool(inner_words)
             and inner_words[0] in ("a", "an", "the", "who", "which", "whose", "head", "chief")
             and len(inner_words) <= 12
-            and before_opening[:1].isupper()
+            and (before_opening[:1].isupper() or inner_words[0] in ("who", "which"))
             and not before_opening.lower().endswith("day")
         )
     # A comma with subject words after it opens no apposition ("…in March, the company says"):
