@@ -1994,3 +1994,14 @@ def test_rumours_and_allegations_as_report_sources(sentence: str, kind: str, sou
 def test_nach_eigenen_angaben_names_the_subject_not_the_amount_before_the_verb() -> None:
     found = extract_one("Zwei Millionen Euro hat die FPÖ nach eigenen Angaben bereits investiert.")
     assert _kinds(found) == [("direct", "die FPÖ")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vergangene Woche hatten sich bereits Anhänger der Bewegung abschätzig über ihn geäußert.",
+        "Allein in Baden-Württemberg wurden von Sonntagnachmittag bis Montagfrüh 7.000 Helfer gerufen.",
+    ],
+)
+def test_a_time_is_no_source(sentence: str) -> None:
+    assert all("Woche" not in a.source and "Sonntag" not in a.source for a in extract_one(sentence))

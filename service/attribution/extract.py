@@ -2098,6 +2098,10 @@ class _SentenceAnalysis:
         return None
 
     def _found_from_np(self, np: _NounPhrase, position: int, cue: str, channel: str | None) -> _Found | None:
+        words = np.source.split()
+        last = words[-1].lower() if words else ""
+        if np.kind in {"name", "group"} and len(words) <= 2 and (_is_time_word(last) or last in _TIME_NOUNS):
+            return None  # "Vergangene Woche hatten sich …", "von Sonntagnachmittag bis …": a time speaks not
         if np.kind == "unnamed":
             return _Found(position, np.source, None, channel, cue, "hedge_only", True, None)
         entity, continuation = self._entity_for(np)
