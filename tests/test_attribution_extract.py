@@ -2005,3 +2005,7 @@ def test_nach_eigenen_angaben_names_the_subject_not_the_amount_before_the_verb()
 )
 def test_a_time_is_no_source(sentence: str) -> None:
     assert all("Woche" not in a.source and "Sonntag" not in a.source for a in extract_one(sentence))
+
+
+def test_a_yes_no_question_reports_nothing() -> None:
+    assert extract_one("Hat die PSG Barcelona vor drei Jahren vor Neymar gewarnt?") == []

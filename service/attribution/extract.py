@@ -2819,6 +2819,13 @@ class _SentenceAnalysis:
     def _verb_cues(self) -> list[_Found]:
         out: list[_Found] = []
         toks, lows, _n = self.tokens, self.lows, len(self.tokens)
+        if (
+            _n > 2
+            and toks[-1].text == "?"
+            and (lows[0] in lexicon.AUXILIARIES or lows[0] in _MODALS)
+            and not any(t.text in {"„", "“", '"'} for t in toks)
+        ):
+            return out  # "Hat X vor Neymar gewarnt?": a question asks whether anyone said it
         for i, tok in enumerate(toks):
             if not tok.is_word or i in self.used:
                 continue
