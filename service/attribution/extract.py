@@ -239,7 +239,7 @@ _AFFILIATION_FILLERS = frozenset(
 )
 # Separable belief/stance verbs that report only with content. (The older separable entries,
 # "ausgehen", "einschätzen", "festhalten", are decided by their own rules.)
-_NEW_CONTENT_VERBS = frozenset({"ablehnen", "ausschließen", "vorhalten"})
+_NEW_CONTENT_VERBS = frozenset({"ablehnen", "ausschließen", "vorhalten", "annehmen", "ausführen"})
 _ZU_INFINITIVE = re.compile(
     r"^(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|los|mit|nach|vor|weg|zu|zurück|zusammen)zu\w{3,}en$"
 )
