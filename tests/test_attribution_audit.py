@@ -616,3 +616,23 @@ def test_a_swapped_name_under_the_right_role_is_a_wrong_source() -> None:
     brief = "The minimum income scheme sets the wrong incentives, said FPÖ social affairs spokesman Gerhard Schmid."
     check = AttributionAuditor().check(sentences, [brief])[0]
     assert [f.kind for f in check.flags] == ["wrong_source"]
+
+
+def test_another_source_of_the_article_under_the_claims_role_is_a_wrong_source() -> None:
+    sentences = [
+        _s(
+            0,
+            "Der Exodus sei organisiert, erklärte der Sprecher des Krisenstabes, Giorgos Kyritsis.",
+            "The exodus was organised, declared the spokesman of the crisis unit, Giorgos Kyritsis.",
+            Attribution(source="Giorgos Kyritsis", role="der Sprecher des Krisenstabes", cue="erklärte", kind="direct", hedged=False),
+        ),
+        _s(
+            1,
+            "Mazedonien schloss die Grenze, sagte Tsipras.",
+            "Macedonia closed the border, Tsipras said.",
+            Attribution(source="Tsipras", role=None, cue="sagte", kind="direct", hedged=False),
+        ),
+    ]
+    brief = "The exodus was organised, said Tsipras, spokesman of the crisis unit."
+    check = AttributionAuditor().check(sentences, [brief])[0]
+    assert "wrong_source" in [f.kind for f in check.flags]

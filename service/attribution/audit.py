@@ -312,7 +312,7 @@ class AttributionAuditor:
         for ref in required:
             hit = None
             for k, (_, span) in enumerate(spans):
-                if _names(ref, span):
+                if _names(ref, span) and not _swapped_under_role(ref, span, article_refs):
                     hit = k
                     break
             if hit is None and hedge_markers and _is_generic_report(ref.attribution.source):
@@ -672,6 +672,21 @@ def _names(ref: SourceRef, span: str) -> bool:
     if attribution.role and role_match_score(attribution.role, span) >= MATCH_THRESHOLD:
         return True
     return any(english_similarity(r, span) >= MATCH_THRESHOLD for r in ref.renderings)
+
+
+def _swapped_under_role(ref: SourceRef, span: str, article_refs: Sequence[SourceRef]) -> bool:
+    """'said Macedonia, spokesman for Greece's crisis unit' for Kyritsis's claim: the span fits
+    the claim's source only by its role, and names another source of the article instead."""
+    if source_match_score(ref.attribution.source, span) >= MATCH_THRESHOLD:
+        return False
+    if any(english_similarity(r, span) >= MATCH_THRESHOLD for r in ref.renderings if parse_source(r, False).names):
+        return False  # the translator's own rendering, name included
+    for other in article_refs:
+        if _key(other.attribution.source) == _key(ref.attribution.source) or _same_german_source(other, ref):
+            continue
+        if _mentions_person(other, span) or _mentions_institution(other, span):
+            return True
+    return False
 
 
 def _names_someone_else(source: str, span: str) -> bool:
