@@ -623,7 +623,7 @@ def test_another_source_of_the_article_under_the_claims_role_is_a_wrong_source()
         _s(
             0,
             "Der Exodus sei organisiert, erklärte der Sprecher des Krisenstabes, Giorgos Kyritsis.",
-            "The exodus was organised, declared the spokesman of the crisis unit, Giorgos Kyritsis.",
+            "The exodus was organised, the spokesman of the crisis unit declared.",
             Attribution(source="Giorgos Kyritsis", role="der Sprecher des Krisenstabes", cue="erklärte", kind="direct", hedged=False),
         ),
         _s(

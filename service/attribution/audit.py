@@ -401,7 +401,7 @@ class AttributionAuditor:
         )
         reported_unknown = bool(refs) and all(_is_reported_speech(r) for r in refs)
         for a, span in unmatched:
-            if any(_names(ref, span) for ref in refs):
+            if any(_names(ref, span) and not _swapped_under_role(ref, span, article_refs) for ref in refs):
                 continue  # names a source the backing sentences give (e.g. of a hedge_only claim)
             if reported_unknown and any(_names(ref, span) for ref in article_refs):
                 continue  # reported speech whose speaker the German leaves to context: a speaker of
