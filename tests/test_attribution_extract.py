@@ -2009,3 +2009,7 @@ def test_a_time_is_no_source(sentence: str) -> None:
 
 def test_a_yes_no_question_reports_nothing() -> None:
     assert extract_one("Hat die PSG Barcelona vor drei Jahren vor Neymar gewarnt?") == []
+
+
+def test_laut_with_an_article_less_adjective_phrase() -> None:
+    assert _kinds(extract_one("Die ÖVP hat laut amtlichem Resultat nun 100 Stimmen mehr.")) == [("direct", "amtlichem Resultat")]

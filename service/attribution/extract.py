@@ -2168,6 +2168,21 @@ class _SentenceAnalysis:
                 cue = toks[i].text
             elif (
                 low == "laut"
+                and i + 2 < n
+                and not toks[i + 1].is_capitalised
+                and lows[i + 1] not in lexicon.DETERMINERS
+                and _is_inflected_adjective(lows[i + 1])
+                and lows[i + 1].endswith(("em", "er", "en"))
+                and toks[i + 2].is_capitalised
+                and toks[i + 2].is_word
+            ):
+                # "laut vorläufigem Endergebnis", "laut amtlichem Resultat": an article-less phrase
+                end = i + 3
+                np = _NounPhrase(i + 1, end, self.text[toks[i + 1].start : toks[i + 2].end], None, "group", None)
+                np = self._report_noun_source(np)
+                cue = toks[i].text
+            elif (
+                low == "laut"
                 and i + 1 < n
                 and (toks[i + 1].is_capitalised or lows[i + 1] in lexicon.DETERMINERS)
             ):
