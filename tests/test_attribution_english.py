@@ -141,3 +141,15 @@ def test_a_reporting_word_after_a_determiner_is_a_noun() -> None:
 )
 def test_a_relative_clause_after_the_subject_is_no_part_of_the_source(sentence: str, source: str) -> None:
     assert [a.source for a in find_english_attributions(sentence) if a.cue in ("said", "called")] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        ("Cornelia Ecker, by contrast, believes the advantages outweigh the drawbacks.", ["Cornelia Ecker"]),
+        ("In its quarterly Inflation Report the Bank cut its growth forecasts.", []),
+        ("The minister, however, said the plan was sound.", ["The minister"]),
+    ],
+)
+def test_belief_verbs_do_not_invert_and_title_words_are_no_verbs(sentence: str, sources: list[str]) -> None:
+    assert [a.source for a in find_english_attributions(sentence)] == sources

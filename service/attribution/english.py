@@ -208,6 +208,44 @@ _AMBIGUOUS_VERBS = [
     "concludes",
 ]
 
+# Verbs of belief and expectation: they follow their subject, never invert after a comma.
+_BELIEF_WORDS = frozenset(
+    {
+        "believe",
+        "believes",
+        "believed",
+        "think",
+        "thinks",
+        "thought",
+        "expect",
+        "expects",
+        "expected",
+        "fear",
+        "fears",
+        "feared",
+        "hope",
+        "hopes",
+        "hoped",
+        "suspect",
+        "suspects",
+        "suspected",
+        "consider",
+        "considers",
+        "considered",
+        "assume",
+        "assumes",
+        "assumed",
+        "estimate",
+        "estimates",
+        "estimated",
+        "see",
+        "sees",
+        "saw",
+        "find",
+        "finds",
+        "found",
+    }
+)
 # Words after which a reporting word is a noun ("the show", "his report", "TV show").
 _NOUN_MARKERS = frozenset(
     {
@@ -577,6 +615,8 @@ def _quoted_as_saying(sentence: str) -> list[EnglishAttribution]:
 def _verb_attribution(sentence: str, m: re.Match[str]) -> EnglishAttribution | None:
     verb = m.group(1)
     lower = verb.lower()
+    if verb[:1].isupper() and sentence[: m.start()].strip():
+        return None  # "In its quarterly Inflation Report the Bank …": a title word, not the verb
     before = sentence[: m.start()]
     after = sentence[m.end() :]
     # Passive hedges ("is said to", "was reported to") are hedges, not sources.
@@ -600,9 +640,9 @@ def _verb_attribution(sentence: str, m: re.Match[str]) -> EnglishAttribution | N
         return None
 
     # Inverted: "…, said Maria Huber." / "…," said the minister.
-    inverted = _inverted_source(sentence, m)
+    inverted = _inverted_source(sentence, m) if lower not in _BELIEF_WORDS else None
     if inverted is not None:
-        return inverted
+        return inverted  # only saying verbs invert: "…, said X" but not "…, believes the advantages …"
 
     subject = _subject_before(sentence, m.start())
     if subject is None:
@@ -696,8 +736,19 @@ def _inverted_source(sentence: str, m: re.Match[str]) -> EnglishAttribution | No
     )
 
 
+_PARENTHETICAL = re.compile(
+    r",\s*(?:by contrast|in contrast|however|in turn|meanwhile|for (?:his|her|its|their) part|too|also|"
+    r"though|on the other hand|for example|for instance|instead)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 def _subject_before(sentence: str, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase ending just before a reporting verb (auxiliaries and adverbs skipped)."""
+    parenthetical = _PARENTHETICAL.search(sentence[:verb_start])
+    if parenthetical is not None:
+        # "Cornelia Ecker, by contrast, believes …": the adverbial between commas is skipped
+        verb_start = parenthetical.start()
     tokens = [
         (t.start(), t.end(), t.group(0)) for t in re.finditer(r"[\w'’.\-]+|[^\w\s]", sentence[:verb_start])
     ]
