@@ -147,7 +147,7 @@ def test_a_relative_clause_after_the_subject_is_no_part_of_the_source(sentence: 
     ("sentence", "sources"),
     [
         ("Cornelia Ecker, by contrast, believes the advantages outweigh the drawbacks.", ["Cornelia Ecker"]),
-        ("In its quarterly Inflation Report the Bank cut its growth forecasts.", []),
+        ("In its quarterly Inflation Report the Bank cut its outlook.", []),
         ("The minister, however, said the plan was sound.", ["The minister"]),
     ],
 )
