@@ -121,3 +121,8 @@ def test_specialist_media_are_media_not_experts() -> None:
 
     assert source_match_score("mehrere Fachmedien", "several specialist media") >= MATCH_THRESHOLD
     assert source_match_score("die Experten", "specialists") >= MATCH_THRESHOLD
+
+
+def test_a_ministry_acronym_names_the_ministry() -> None:
+    assert same_source("das BMI", "the Interior Ministry")
+    assert not same_source("das BMI", "the Finance Ministry")

@@ -545,7 +545,21 @@ def _english_concepts(text: str) -> set[str]:
     return found
 
 
+# Ministry and agency acronyms of German and Austrian copy, spelled out for the concept lexicon
+# ("laut BMI" is the interior ministry's claim; a brief says "the Interior Ministry").
+_GERMAN_ACRONYMS = {
+    "bmi": "innenministerium",
+    "bmf": "finanzministerium",
+    "bmj": "justizministerium",
+    "bmeia": "aussenministerium",
+    "bmlv": "verteidigungsministerium",
+    "bmvg": "verteidigungsministerium",
+    "bmg": "gesundheitsministerium",
+}
+
+
 def _german_concepts(text: str) -> set[str]:
+    text = " ".join(_GERMAN_ACRONYMS.get(w.lower(), w) for w in text.split())
     folded = " " + fold_german(text) + " "
     found: set[str] = set()
     for concept in CONCEPTS:
