@@ -2013,3 +2013,15 @@ def test_a_yes_no_question_reports_nothing() -> None:
 
 def test_laut_with_an_article_less_adjective_phrase() -> None:
     assert _kinds(extract_one("Die ÖVP hat laut amtlichem Resultat nun 100 Stimmen mehr.")) == [("direct", "amtlichem Resultat")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Die größte Kehrtwende sieht Natus in der Infrastrukturpolitik: Die Autobahn steht oben.", "Natus"),
+        ("Ein Sondergericht sprach Natus aber vor 15 Jahren frei.", None),
+    ],
+)
+def test_a_named_person_after_the_verb_is_the_subject_of_a_fronted_object(sentence: str, source: str | None) -> None:
+    found = RuleAttributionExtractor().extract(["Frank Natus, Vorsitzender der Vereinigung, sagt, es gehe voran.", sentence])[1]
+    assert (found[0].source if found else None) in ({source} if source else {None, "ein Sondergericht"})

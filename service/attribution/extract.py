@@ -3247,6 +3247,25 @@ class _SentenceAnalysis:
             stray = self._np(hard)
             if stray is not None and stray.kind == "name" and stray.end == a - 1:
                 return stray
+        if a > hard + 1 and a + 1 < n and toks[a - 1].text not in {",", "und"} and toks[a + 1].is_capitalised:
+            # "Die größte Kehrtwende sieht Natus in …": a person the article has named, right after
+            # the finite verb, is its subject when what precedes the verb is no person
+            right = self._np(a + 1)
+            left = self._np(hard)
+            if (
+                right is not None
+                and right.kind == "name"
+                and any(e.is_person and right.source in (e.source, e.surname) for e in self.state.entities)
+                and left is not None
+                and left.kind == "group"
+                and left.end == a
+                # an abstract noun, not an actor: "Ein Sondergericht sprach Wałęsa frei"
+                and not institution_head(left.source.split()[-1])
+                and not is_role_noun(left.source.split()[-1])
+                and not referring_head(left.source.split()[-1])
+                and not _looks_like_name(left.source.split()[-1:])
+            ):
+                return right
         if a + 1 < n and lows[a + 1] == "er" and a > hard and toks[a - 1].text not in {",", "und"}:
             # "Als Höhepunkte bezeichnete er ...": "er" right after the finite verb is its subject
             # (nominative only), whatever fills the position before the verb
