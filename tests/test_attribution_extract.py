@@ -2025,3 +2025,19 @@ def test_laut_with_an_article_less_adjective_phrase() -> None:
 def test_a_named_person_after_the_verb_is_the_subject_of_a_fronted_object(sentence: str, source: str | None) -> None:
     found = RuleAttributionExtractor().extract(["Frank Natus, Vorsitzender der Vereinigung, sagt, es gehe voran.", sentence])[1]
     assert (found[0].source if found else None) in ({source} if source else {None, "ein Sondergericht"})
+
+
+def test_a_declined_noun_after_a_known_surname_is_no_part_of_the_name() -> None:
+    found = RuleAttributionExtractor().extract(
+        [
+            "Geschäftsführer Bernhard Jungwirth sagte, man solle nicht zahlen.",
+            "In solchen Fällen rät Jungwirth Betroffenen das Gleiche: nicht zahlen.",
+        ]
+    )
+    assert _kinds(found[1]) == [("direct", "Jungwirth")]
+
+
+def test_nach_ersten_informationen_is_an_unnamed_report() -> None:
+    assert _kinds(extract_one("Nach ersten Informationen verlor der Fahrer die Kontrolle.")) == [
+        ("hedge_only", "ersten Informationen")
+    ]

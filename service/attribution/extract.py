@@ -1368,6 +1368,14 @@ class _SentenceAnalysis:
                     break  # "sagte Katzian Mittwochfrüh"
                 if run and lows[k] in _HONORIFICS and not lows[run[-1]] in _HONORIFICS:
                     break  # "Moderator Hugh Hewitt Mr. Trump helfen wollte": a second name starts
+                if (
+                    run
+                    and toks[run[-1]].is_capitalised
+                    and any(e.is_person and e.surname == toks[run[-1]].text for e in self.state.entities)
+                    and lemma(toks[k].text) != toks[k].text
+                    and not is_first_name(toks[k].text)
+                ):
+                    break  # "rät Jungwirth Betroffenen": a declined noun after a known surname is its object
                 run.append(k)
                 k += 1
             elif (
@@ -2553,6 +2561,12 @@ class _SentenceAnalysis:
             if subject is not None:
                 return subject, cue
             return _NounPhrase(i, k + 1, "er", None, "pronoun", None), cue
+        if (
+            lows[k] in {"informationen", "berechnungen", "schätzungen", "kalkulation"}
+            and not any(lows[x] in lexicon.DETERMINERS or lows[x] in _POSSESSIVES for x in range(i + 1, k))
+        ):
+            # "Nach ersten Informationen", "Nach Schätzungen": a report genre without its originator
+            return _NounPhrase(i + 1, k + 1, self.text[toks[i + 1].start : toks[k].end], None, "unnamed", None), cue
         return None, ""
 
     def _clause_subject(self, i: int) -> _NounPhrase | None:
