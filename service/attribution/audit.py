@@ -679,7 +679,9 @@ def _swapped_under_role(ref: SourceRef, span: str, article_refs: Sequence[Source
     the claim's source only by its role, and names another source of the article instead."""
     if source_match_score(ref.attribution.source, span) >= MATCH_THRESHOLD:
         return False
-    if any(english_similarity(r, span) >= MATCH_THRESHOLD for r in ref.renderings if parse_source(r, False).names):
+    if any(
+        english_similarity(r, span) >= MATCH_THRESHOLD for r in ref.renderings if parse_source(r, False).names
+    ):
         return False  # the translator's own rendering, name included
     for other in article_refs:
         if _key(other.attribution.source) == _key(ref.attribution.source) or _same_german_source(other, ref):

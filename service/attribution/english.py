@@ -715,7 +715,8 @@ def _inverted_source(sentence: str, m: re.Match[str]) -> EnglishAttribution | No
     ):
         phrase = phrase.split(",", 1)[0]  # "…, said Maria Huber, adding that …": the name alone
         target = re.match(r"\s+(" + re.escape(phrase) + r")", rest)
-        assert target is not None
+        if target is None:
+            return None
     words = phrase.split()
     if not words or len(words) > 14:
         return None

@@ -539,7 +539,9 @@ _COMPANY_FORMS = frozenset(
 )
 # An amount, not an actor: "Zwei Millionen Euro", "3,5 Prozent", "Tausende Dollar".
 _AMOUNT = re.compile(r"(?i)\b(?:euro|dollar|franken|pfund|prozent|millionen|milliarden|tonnen)\b")
-_STANDALONE_QUANTIFIERS = frozenset({"beide", "andere", "einige", "viele", "manche", "mehrere", "alle", "wenige"})
+_STANDALONE_QUANTIFIERS = frozenset(
+    {"beide", "andere", "einige", "viele", "manche", "mehrere", "alle", "wenige"}
+)
 _PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 _PARTITIVE_QUANTIFIERS = frozenset({"manche", "einige", "viele", "etliche", "mehrere", "wenige", "beide"})
 _ROLE_ATTACHMENT_PREPOSITIONS = frozenset({"für", "von", "vom", "im", "in", "bei", "beim", "am", "an", "aus"})
@@ -1714,7 +1716,9 @@ class _SentenceAnalysis:
                 toks[m].is_word
                 and toks[m].is_capitalised
                 and lows[m] not in lexicon.NON_NAME_CAPITALISED
-                or toks[m].text == "&" and m + 1 < n and toks[m + 1].is_capitalised  # "Sons & Daughters"
+                or toks[m].text == "&"
+                and m + 1 < n
+                and toks[m + 1].is_capitalised  # "Sons & Daughters"
             ):
                 m += 1
             if (
@@ -1880,7 +1884,11 @@ class _SentenceAnalysis:
             head = opening.source.split()[0]
             if not is_first_name(head):
                 existing = next(
-                    (e for e in reversed(self.state.entities) if _norm_source(e.source) == _norm_source(opening.source)),
+                    (
+                        e
+                        for e in reversed(self.state.entities)
+                        if _norm_source(e.source) == _norm_source(opening.source)
+                    ),
                     None,
                 )
                 return existing or _Entity(opening.source, None, "n", False, self.index)
@@ -2186,7 +2194,9 @@ class _SentenceAnalysis:
             ):
                 # "laut vorläufigem Endergebnis", "laut amtlichem Resultat": an article-less phrase
                 end = i + 3
-                np = _NounPhrase(i + 1, end, self.text[toks[i + 1].start : toks[i + 2].end], None, "group", None)
+                np = _NounPhrase(
+                    i + 1, end, self.text[toks[i + 1].start : toks[i + 2].end], None, "group", None
+                )
                 np = self._report_noun_source(np)
                 cue = toks[i].text
             elif (
@@ -2211,7 +2221,12 @@ class _SentenceAnalysis:
                     # before the report noun is not part of it
                     np = self._np(i - 1)
                 unnamed = self._unnamed_reports_before(i)
-                if unnamed is None and i >= 3 and lows[i - 1] in {"denen", "dem", "der"} and toks[i - 2].text == ",":
+                if (
+                    unnamed is None
+                    and i >= 3
+                    and lows[i - 1] in {"denen", "dem", "der"}
+                    and toks[i - 2].text == ","
+                ):
                     # "machten Gerüchte die Runde, denen zufolge …": the relative pronoun stands
                     # for the report genre just before it
                     head = next(
@@ -2561,22 +2576,27 @@ class _SentenceAnalysis:
             if subject is not None:
                 return subject, cue
             return _NounPhrase(i, k + 1, "er", None, "pronoun", None), cue
-        if (
-            lows[k] in {"informationen", "berechnungen", "schätzungen", "kalkulation"}
-            and not any(lows[x] in lexicon.DETERMINERS or lows[x] in _POSSESSIVES for x in range(i + 1, k))
+        if lows[k] in {"informationen", "berechnungen", "schätzungen", "kalkulation"} and not any(
+            lows[x] in lexicon.DETERMINERS or lows[x] in _POSSESSIVES for x in range(i + 1, k)
         ):
             # "Nach ersten Informationen", "Nach Schätzungen": a report genre without its originator
-            return _NounPhrase(i + 1, k + 1, self.text[toks[i + 1].start : toks[k].end], None, "unnamed", None), cue
+            return _NounPhrase(
+                i + 1, k + 1, self.text[toks[i + 1].start : toks[k].end], None, "unnamed", None
+            ), cue
         return None, ""
 
     def _clause_subject(self, i: int) -> _NounPhrase | None:
         """The noun phrase opening the sentence, when it is a subject (for 'nach eigenen Angaben')."""
-        toks, lows, n = self.tokens, self.lows, len(self.tokens)
+        lows, n = self.lows, len(self.tokens)
         start = self._hard_start(i)
         np = self._np(start)
         if np and np.kind in {"name", "role_only", "group"} and np.end <= i and not _AMOUNT.search(np.source):
             return np
-        if np is not None and np.end < i and (lows[np.end] in lexicon.AUXILIARIES or _could_be_verb(lows[np.end], lemma(lows[np.end]))):
+        if (
+            np is not None
+            and np.end < i
+            and (lows[np.end] in lexicon.AUXILIARIES or _could_be_verb(lows[np.end], lemma(lows[np.end])))
+        ):
             # "Zwei Millionen Euro hat die FPÖ nach eigenen Angaben …": an amount fills the
             # position before the verb; the subject follows it
             after = self._np(np.end + 1) if np.end + 1 < n else None
