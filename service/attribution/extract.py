@@ -902,9 +902,7 @@ class _SentenceAnalysis:
         for k, tok in enumerate(toks):
             ent = surnames.get(strip_genitive_s(tok.text)) if tok.is_capitalised and k > 0 else None
             if ent is not None and ent.last_sentence < self.index:
-                ent.last_sentence = self.index
-                self.state.entities.remove(ent)
-                self.state.entities.append(ent)
+                self._mention(ent)
         k = 0
         while k < n - 1:
             after_role = (
@@ -946,10 +944,7 @@ class _SentenceAnalysis:
                 if np is not None and np.kind == "name" and len(np.source.split()) >= 2:
                     entity, _ = self._entity_for(np)
                     if entity is not None:
-                        entity.last_sentence = self.index
-                        if entity in self.state.entities:
-                            self.state.entities.remove(entity)
-                        self.state.entities.append(entity)
+                        self._mention(entity)
                     k = max(np.end, k + 1)
                     continue
             described = (
@@ -965,11 +960,15 @@ class _SentenceAnalysis:
                 if np is not None and np.kind == "name" and np.source == toks[k].text:
                     entity, _ = self._entity_for(np)
                     if entity is not None:
-                        entity.last_sentence = self.index
-                        if entity in self.state.entities:
-                            self.state.entities.remove(entity)
-                        self.state.entities.append(entity)
+                        self._mention(entity)
             k += 1
+
+    def _mention(self, entity: _Entity) -> None:
+        """Make a person or body named in this sentence the most recent antecedent."""
+        entity.last_sentence = self.index
+        if entity in self.state.entities:
+            self.state.entities.remove(entity)
+        self.state.entities.append(entity)
 
     def _single_name_after_role(self, k: int) -> bool:
         toks, n = self.tokens, len(self.tokens)
